@@ -1,0 +1,59 @@
+use thiserror::Error;
+
+/// Why a piece of input could not become a domain value.
+///
+/// Each variant is a reason a person can act on; the web layer pairs it with the name of the field
+/// or parameter and turns it into a translated message (the Fluent id is [`ParseError::message_id`]).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ParseError {
+    #[error("must not be empty")]
+    Empty,
+    #[error("is too long (at most {max} characters)")]
+    TooLong { max: usize },
+    #[error("may contain only lower-case letters a-z, digits and single hyphens")]
+    SlugSyntax,
+    #[error("is not an ISO 3166-1 alpha-2 country code")]
+    UnknownCountry,
+    #[error("is not a UN M49 region or sub-region code")]
+    UnknownRegion,
+    #[error("is not a supported language (vi or en)")]
+    UnknownLanguage,
+    #[error("is not one of the allowed values")]
+    NotAllowed,
+    #[error("must be true or false")]
+    Bool,
+    #[error("must be a whole number between {min} and {max}")]
+    OutOfRange { min: u32, max: u32 },
+    #[error("must be a date written YYYY-MM-DD")]
+    Date,
+    #[error("needs a text in English or Vietnamese")]
+    NoText,
+}
+
+impl ParseError {
+    /// The Fluent message id that explains this error to a person.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            ParseError::Empty => "error-empty",
+            ParseError::TooLong { .. } => "error-too-long",
+            ParseError::SlugSyntax => "error-slug",
+            ParseError::UnknownCountry => "error-country",
+            ParseError::UnknownRegion => "error-region",
+            ParseError::UnknownLanguage => "error-language",
+            ParseError::NotAllowed => "error-not-allowed",
+            ParseError::Bool => "error-bool",
+            ParseError::OutOfRange { .. } => "error-range",
+            ParseError::Date => "error-date",
+            ParseError::NoText => "error-no-text",
+        }
+    }
+
+    /// Numbers the message needs, as (Fluent variable, value).
+    pub fn message_args(&self) -> Vec<(&'static str, i64)> {
+        match self {
+            ParseError::TooLong { max } => vec![("max", *max as i64)],
+            ParseError::OutOfRange { min, max } => vec![("min", *min as i64), ("max", *max as i64)],
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! Domain types and rules of GFCE Hub.
+//!
+//! Everything here is pure: no I/O, no clocks, no database. Input from the outside world is parsed
+//! into these types once, at the edge (web handlers, importers, the CLI); inside, the types are
+//! trusted. The reference data shipped with the platform (countries, regions, themes, the founding
+//! members and the conference series) is embedded in the binary and parsed through the same types.
+
+mod error;
+mod fold;
+mod lang;
+mod member;
+mod paging;
+pub mod reference;
+mod region;
+mod slug;
+mod text;
+mod theme;
+
+pub use error::ParseError;
+pub use fold::fold;
+pub use lang::Lang;
+pub use member::{stable_id, Event, Member, MemberKind, Membership};
+pub use paging::{Page, PageRequest};
+pub use region::{CountryCode, RegionCode, RegionLevel};
+pub use slug::Slug;
+pub use text::LocalizedText;
+pub use theme::{Theme, ThemeFamily, ThemeId};
+
+/// Parses a calendar date written as `YYYY-MM-DD`.
+pub fn parse_date(input: &str) -> Result<time::Date, ParseError> {
+    time::Date::parse(input.trim(), time::macros::format_description!("[year]-[month]-[day]"))
+        .map_err(|_| ParseError::Date)
+}
+
+/// Formats a calendar date as `YYYY-MM-DD`, the form used in storage and in the API.
+pub fn format_date(date: time::Date) -> String {
+    date.format(time::macros::format_description!("[year]-[month]-[day]"))
+        .expect("a calendar date always formats")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip() {
+        let d = parse_date("2015-04-16").unwrap();
+        assert_eq!(format_date(d), "2015-04-16");
+        assert_eq!(parse_date("2015-02-30"), Err(ParseError::Date));
+        assert_eq!(parse_date("16/04/2015"), Err(ParseError::Date));
+    }
+}

@@ -1,0 +1,20 @@
+use thiserror::Error;
+
+/// What can go wrong in the store.
+///
+/// Bad input never reaches here: the web layer parses it into domain types first. A `StoreError`
+/// is an operational fault (the database is down, a migration failed) or data in the database
+/// that no longer parses, and the web layer answers it with a 500 or 503 and logs it.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("the database URL must start with sqlite:// or postgres://")]
+    UnsupportedUrl,
+    #[error("could not connect to the database: {0}")]
+    Connect(#[source] sqlx::Error),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored {entity} {id} is invalid: {reason}")]
+    Corrupt { entity: &'static str, id: String, reason: String },
+}

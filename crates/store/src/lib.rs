@@ -1,0 +1,118 @@
+//! Storage for GFCE Hub: all the SQL, for SQLite and PostgreSQL through one code path.
+//!
+//! The store speaks sqlx's `Any` driver, so every query is written once, with `$n` placeholders
+//! that both databases understand; the schema keeps to types both share (text, 64-bit integers).
+//! Every write runs in a transaction that also appends to the change log, which the search
+//! indexer follows.
+
+mod change_log;
+mod error;
+mod events;
+mod members;
+mod reference;
+mod rows;
+mod sql;
+mod taxonomy;
+
+use std::{str::FromStr, time::Duration};
+
+use sqlx::{
+    any::{AnyPoolOptions, AnyRow},
+    AnyPool, Executor,
+};
+
+pub use error::StoreError;
+pub use members::{HomeCounts, MemberFilter};
+pub use reference::SeedOutcome;
+
+/// Which database a store talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// Tells the backend from a database URL (`sqlite://…`, `postgres://…`, `postgresql://…`).
+    pub fn of_url(url: &str) -> Result<Backend, StoreError> {
+        let scheme = url.split_once(':').map(|(s, _)| s).unwrap_or_default();
+        match scheme {
+            "sqlite" => Ok(Backend::Sqlite),
+            "postgres" | "postgresql" => Ok(Backend::Postgres),
+            _ => Err(StoreError::UnsupportedUrl),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+/// A handle to the database, cheap to clone and share between requests.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connects to the database the URL names. A SQLite file is created if missing and put in WAL
+    /// mode, so readers never wait for the writer.
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        let backend = Backend::of_url(url)?;
+        sqlx::any::install_default_drivers();
+        let options = sqlx::any::AnyConnectOptions::from_str(url).map_err(StoreError::Connect)?;
+        let max_connections = match backend {
+            Backend::Sqlite => 8,
+            Backend::Postgres => 16,
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // Per connection: SQLite forgets these when a connection closes.
+                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .map_err(StoreError::Connect)?;
+        if backend == Backend::Sqlite {
+            // WAL is a property of the database file, kept once set.
+            sqlx::query("PRAGMA journal_mode = WAL").fetch_all(&pool).await?;
+        }
+        Ok(Store { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Brings the schema up to date; migrations already applied are skipped.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match self.backend {
+            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
+            Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Answers whether the database can be reached and queried.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        let _: AnyRow = sqlx::query("SELECT 1").fetch_one(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Closes every connection, waiting for those in use to be returned.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

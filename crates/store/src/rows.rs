@@ -1,0 +1,86 @@
+//! Reading rows back into domain types. Data in the database was valid when written; if it no
+//! longer parses (edited by hand, say), the row is reported as corrupt rather than shown wrong.
+
+use gfce_core::{format_date, parse_date, LocalizedText};
+use sqlx::{any::AnyRow, Row};
+use time::{format_description::well_known::Rfc3339, Date, OffsetDateTime};
+
+use crate::StoreError;
+
+/// Reads columns of one row of `entity`, turning every failure into [`StoreError::Corrupt`].
+pub(crate) struct RowReader<'r> {
+    pub(crate) row: &'r AnyRow,
+    pub(crate) entity: &'static str,
+    pub(crate) id: String,
+}
+
+impl<'r> RowReader<'r> {
+    pub(crate) fn new(row: &'r AnyRow, entity: &'static str, id_column: &str) -> Self {
+        let id = row.try_get::<String, _>(id_column).unwrap_or_default();
+        RowReader { row, entity, id }
+    }
+
+    pub(crate) fn corrupt(&self, reason: impl std::fmt::Display) -> StoreError {
+        StoreError::Corrupt { entity: self.entity, id: self.id.clone(), reason: reason.to_string() }
+    }
+
+    pub(crate) fn text(&self, column: &str) -> Result<String, StoreError> {
+        self.row.try_get(column).map_err(|e| self.corrupt(format!("{column}: {e}")))
+    }
+
+    pub(crate) fn opt_text(&self, column: &str) -> Result<Option<String>, StoreError> {
+        self.row.try_get(column).map_err(|e| self.corrupt(format!("{column}: {e}")))
+    }
+
+    pub(crate) fn int(&self, column: &str) -> Result<i64, StoreError> {
+        self.row.try_get(column).map_err(|e| self.corrupt(format!("{column}: {e}")))
+    }
+
+    /// Parses a text column with a domain parser.
+    pub(crate) fn parsed<T, E: std::fmt::Display>(
+        &self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Result<T, StoreError> {
+        let raw = self.text(column)?;
+        parse(&raw).map_err(|e| self.corrupt(format!("{column} {raw:?}: {e}")))
+    }
+
+    pub(crate) fn opt_parsed<T, E: std::fmt::Display>(
+        &self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Result<Option<T>, StoreError> {
+        match self.opt_text(column)? {
+            None => Ok(None),
+            Some(raw) => parse(&raw).map(Some).map_err(|e| self.corrupt(format!("{column} {raw:?}: {e}"))),
+        }
+    }
+
+    pub(crate) fn date(&self, column: &str) -> Result<Date, StoreError> {
+        self.parsed(column, parse_date)
+    }
+
+    /// Reads `<prefix>_en` and `<prefix>_vi` as one localized text.
+    pub(crate) fn localized(&self, prefix: &str) -> Result<LocalizedText, StoreError> {
+        let en = self.opt_text(&format!("{prefix}_en"))?;
+        let vi = self.opt_text(&format!("{prefix}_vi"))?;
+        LocalizedText::new(en, vi).map_err(|e| self.corrupt(format!("{prefix}: {e}")))
+    }
+
+    /// Like [`RowReader::localized`], for a text that may be absent in both languages.
+    pub(crate) fn opt_localized(&self, prefix: &str) -> Result<Option<LocalizedText>, StoreError> {
+        let en = self.opt_text(&format!("{prefix}_en"))?;
+        let vi = self.opt_text(&format!("{prefix}_vi"))?;
+        Ok(LocalizedText::new(en, vi).ok())
+    }
+}
+
+/// Now, as stored: RFC 3339 in UTC, which sorts as text in both databases.
+pub(crate) fn now() -> String {
+    OffsetDateTime::now_utc().format(&Rfc3339).expect("the current time always formats")
+}
+
+pub(crate) fn date_text(date: Date) -> String {
+    format_date(date)
+}

@@ -1,0 +1,104 @@
+//! Countries, regions, themes and event series as the database holds them.
+
+use gfce_core::{
+    reference::{Country, EventSeries, Region},
+    CountryCode, RegionCode, Slug, Theme, ThemeId,
+};
+use sqlx::{any::AnyRow, Row};
+
+use crate::{rows::RowReader, Store, StoreError};
+
+impl Store {
+    /// Every country, sorted by its ISO code.
+    pub async fn countries(&self) -> Result<Vec<Country>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT code, alpha3, numeric_code, name_en, name_vi, region, sub_region, intermediate_region \
+             FROM countries ORDER BY code",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let r = RowReader::new(row, "country", "code");
+                Ok(Country {
+                    code: r.parsed("code", CountryCode::parse)?,
+                    alpha3: r.text("alpha3")?,
+                    numeric: r.text("numeric_code")?,
+                    name: r.localized("name")?,
+                    region: r.opt_parsed("region", RegionCode::parse)?,
+                    sub_region: r.opt_parsed("sub_region", RegionCode::parse)?,
+                    intermediate_region: r.opt_parsed("intermediate_region", RegionCode::parse)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Every M49 region, sub-region and intermediate region, sorted by code.
+    pub async fn regions(&self) -> Result<Vec<Region>, StoreError> {
+        let rows = sqlx::query("SELECT code, parent, level, name_en, name_vi FROM regions ORDER BY code")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let r = RowReader::new(row, "region", "code");
+                Ok(Region {
+                    code: r.parsed("code", RegionCode::parse)?,
+                    parent: r.opt_parsed("parent", RegionCode::parse)?,
+                    level: r.parsed("level", str::parse)?,
+                    name: r.localized("name")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The theme taxonomy, in its order, each theme with the themes it overlaps.
+    pub async fn themes(&self) -> Result<Vec<Theme>, StoreError> {
+        let relations = sqlx::query("SELECT theme_id, related_id FROM theme_relations ORDER BY theme_id, related_id")
+            .fetch_all(&self.pool)
+            .await?;
+        let rows = sqlx::query(
+            "SELECT id, family, position, name_en, name_vi, description_en, description_vi FROM themes \
+             ORDER BY position, id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|row| theme_from_row(row, &relations)).collect()
+    }
+
+    /// Whether a theme with this id exists.
+    pub async fn theme_exists(&self, id: &ThemeId) -> Result<bool, StoreError> {
+        let row = sqlx::query("SELECT 1 AS found FROM themes WHERE id = $1")
+            .bind(id.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    /// Every event series.
+    pub async fn event_series(&self) -> Result<Vec<EventSeries>, StoreError> {
+        let rows = sqlx::query("SELECT id, name_en, name_vi FROM event_series ORDER BY id").fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| {
+                let r = RowReader::new(row, "event series", "id");
+                Ok(EventSeries { id: r.parsed("id", Slug::parse)?, name: r.localized("name")? })
+            })
+            .collect()
+    }
+}
+
+fn theme_from_row(row: &AnyRow, relations: &[AnyRow]) -> Result<Theme, StoreError> {
+    let r = RowReader::new(row, "theme", "id");
+    let related = relations
+        .iter()
+        .filter(|rel| rel.try_get::<String, _>("theme_id").is_ok_and(|t| t == r.id))
+        .map(|rel| RowReader::new(rel, "theme", "theme_id").parsed("related_id", ThemeId::parse))
+        .collect::<Result<_, _>>()?;
+    Ok(Theme {
+        id: r.parsed("id", ThemeId::parse)?,
+        family: r.parsed("family", str::parse)?,
+        position: r.int("position")?,
+        name: r.localized("name")?,
+        description: r.localized("description")?,
+        related,
+    })
+}
