@@ -1,1 +1,61 @@
-fn main() {}
+//! `gfce`: the one binary of GFCE Hub. It parses arguments and wires the crates together;
+//! everything else lives in the library crates.
+
+mod config;
+mod serve;
+mod telemetry;
+
+use clap::{Parser, Subcommand};
+
+use config::{DatabaseArgs, LogFormat, ServeArgs};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "gfce",
+    version,
+    about = "GFCE Hub: the global platform of the Global Forum on Cyber Expertise",
+    long_about = "GFCE Hub: the global platform of the Global Forum on Cyber Expertise.\n\n\
+                  With no configuration it keeps its data in ./gfce-data (SQLite) and serves \
+                  http://127.0.0.1:8080."
+)]
+struct Cli {
+    /// How log lines are written to standard error.
+    #[arg(long, env = "GFCE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    log_format: LogFormat,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web site and the API (applies migrations and loads the reference data first).
+    Serve(ServeArgs),
+    /// Apply database migrations, then exit.
+    Migrate(DatabaseArgs),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    telemetry::init(cli.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: could not start the async runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Serve(args) => serve::run(args).await,
+            Command::Migrate(args) => serve::migrate(args).await,
+        }
+    });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -45,9 +45,7 @@ impl Lang {
         for item in accept_language.split(',') {
             let mut parts = item.split(';');
             let tag = parts.next().unwrap_or("").trim();
-            let quality = parts
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .map_or(Some(1000), parse_quality);
+            let quality = parts.find_map(|p| p.trim().strip_prefix("q=")).map_or(Some(1000), parse_quality);
             let Some(quality) = quality else { continue };
             if quality == 0 {
                 continue;

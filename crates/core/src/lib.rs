@@ -34,8 +34,7 @@ pub fn parse_date(input: &str) -> Result<time::Date, ParseError> {
 
 /// Formats a calendar date as `YYYY-MM-DD`, the form used in storage and in the API.
 pub fn format_date(date: time::Date) -> String {
-    date.format(time::macros::format_description!("[year]-[month]-[day]"))
-        .expect("a calendar date always formats")
+    date.format(time::macros::format_description!("[year]-[month]-[day]")).expect("a calendar date always formats")
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::{CountryCode, LocalizedText, ParseError, Slug, ThemeId};
 /// countries, intergovernmental and international organisations and companies; its partners are
 /// NGOs, academia, civil society and the technical community.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MemberKind {
     Country,
@@ -68,6 +69,7 @@ impl FromStr for MemberKind {
 
 /// Whether an organisation takes part as a member or as a partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Membership {
     Member,

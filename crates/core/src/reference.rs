@@ -107,7 +107,17 @@ fn parse() -> Result<ReferenceData, String> {
     let (series, events) = parse_events(&known_country)?;
     let (founding_source, members) = parse_founding(&known_country, &countries, &countries_by_code)?;
 
-    Ok(ReferenceData { countries, regions, themes, series, members, events, founding_source, countries_by_code, regions_by_code })
+    Ok(ReferenceData {
+        countries,
+        regions,
+        themes,
+        series,
+        members,
+        events,
+        founding_source,
+        countries_by_code,
+        regions_by_code,
+    })
 }
 
 fn region_syntax(code: &str) -> Result<Option<RegionCode>, String> {
@@ -197,7 +207,14 @@ fn parse_themes() -> Result<Vec<Theme>, String> {
             if let Some(missing) = t.related.iter().find(|r| !ids.contains(*r)) {
                 return Err(format!("theme {} relates to unknown {missing}", t.id));
             }
-            Ok(Theme { id: t.id, family: t.family, position: i as i64, name: t.name, description: t.description, related: t.related })
+            Ok(Theme {
+                id: t.id,
+                family: t.family,
+                position: i as i64,
+                name: t.name,
+                description: t.description,
+                related: t.related,
+            })
         })
         .collect()
 }
@@ -389,11 +406,8 @@ mod tests {
     #[test]
     fn gccs_series_has_the_four_conferences() {
         let data = shipped();
-        let hosts: Vec<(i32, &str, &str)> = data
-            .events
-            .iter()
-            .map(|e| (e.starts_on.year(), e.city.get(Lang::En), e.country.as_str()))
-            .collect();
+        let hosts: Vec<(i32, &str, &str)> =
+            data.events.iter().map(|e| (e.starts_on.year(), e.city.get(Lang::En), e.country.as_str())).collect();
         assert_eq!(
             hosts,
             [(2011, "London", "GB"), (2012, "Budapest", "HU"), (2013, "Seoul", "KR"), (2015, "The Hague", "NL")]

@@ -135,6 +135,7 @@ impl fmt::Debug for RegionCode {
 
 /// Where a code sits in the M49 hierarchy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RegionLevel {
     Region,

@@ -51,6 +51,7 @@ impl fmt::Display for ThemeId {
 /// The family a theme belongs to: the four areas of the 2015 founding documents (with CERT
 /// cooperation), or the five themes of GFCE's working groups since the Delhi Communiqué (2017).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ThemeFamily {
     #[serde(rename = "hague-2015")]
     Hague2015,

@@ -18,3 +18,17 @@ pub enum StoreError {
     #[error("stored {entity} {id} is invalid: {reason}")]
     Corrupt { entity: &'static str, id: String, reason: String },
 }
+
+impl StoreError {
+    /// Whether the database could not be reached (as opposed to a fault in what was asked of it);
+    /// the client may retry later.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            StoreError::Connect(_) => true,
+            StoreError::Database(e) => {
+                matches!(e, sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_))
+            }
+            _ => false,
+        }
+    }
+}

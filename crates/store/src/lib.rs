@@ -76,8 +76,10 @@ impl Store {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
                         // Per connection: SQLite forgets these when a connection closes.
-                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
-                            .await?;
+                        conn.execute(
+                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                        )
+                        .await?;
                     }
                     Ok(())
                 })

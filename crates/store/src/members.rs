@@ -35,8 +35,7 @@ impl MemberFilter {
             c.push(format!("m.kind = {p}"));
         }
         if let Some(membership) = self.membership {
-            let kinds: Vec<String> =
-                membership.kinds().map(|k| c.bind(Value::Text(k.as_str().into()))).collect();
+            let kinds: Vec<String> = membership.kinds().map(|k| c.bind(Value::Text(k.as_str().into()))).collect();
             c.push(format!("m.kind IN ({})", kinds.join(", ")));
         }
         if let Some(founding) = self.founding {

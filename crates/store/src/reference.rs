@@ -115,6 +115,10 @@ impl Store {
             events = data.events.len(),
             "reference data loaded"
         );
-        Ok(SeedOutcome::Loaded { countries: data.countries.len(), members: data.members.len(), events: data.events.len() })
+        Ok(SeedOutcome::Loaded {
+            countries: data.countries.len(),
+            members: data.members.len(),
+            events: data.events.len(),
+        })
     }
 }

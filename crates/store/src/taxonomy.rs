@@ -76,7 +76,8 @@ impl Store {
 
     /// Every event series.
     pub async fn event_series(&self) -> Result<Vec<EventSeries>, StoreError> {
-        let rows = sqlx::query("SELECT id, name_en, name_vi FROM event_series ORDER BY id").fetch_all(&self.pool).await?;
+        let rows =
+            sqlx::query("SELECT id, name_en, name_vi FROM event_series ORDER BY id").fetch_all(&self.pool).await?;
         rows.iter()
             .map(|row| {
                 let r = RowReader::new(row, "event series", "id");

@@ -1,0 +1,82 @@
+use std::{net::SocketAddr, path::PathBuf};
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Where the data lives.
+#[derive(Debug, Args)]
+pub struct DatabaseArgs {
+    /// Directory for the platform's data: the SQLite database (unless --database-url says
+    /// otherwise) and, later, the search index. Created if missing.
+    #[arg(long, env = "GFCE_DATA_DIR", default_value = "gfce-data")]
+    pub data_dir: PathBuf,
+
+    /// sqlite://PATH or postgres://USER:PASSWORD@HOST/DB. Default: a SQLite file in the data
+    /// directory.
+    #[arg(long, env = "GFCE_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+impl DatabaseArgs {
+    /// Creates the data directory and returns its absolute path with the database URL to use.
+    pub fn resolve(&self) -> anyhow::Result<(PathBuf, String)> {
+        std::fs::create_dir_all(&self.data_dir)
+            .with_context(|| format!("could not create the data directory {}", self.data_dir.display()))?;
+        let data_dir = std::fs::canonicalize(&self.data_dir)
+            .with_context(|| format!("could not open the data directory {}", self.data_dir.display()))?;
+        let url = match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}?mode=rwc", data_dir.join("gfce.db").display()),
+        };
+        Ok((data_dir, url))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+
+    /// Address and port to listen on. Port 0 picks a free port (the line printed at start says
+    /// which).
+    #[arg(long, env = "GFCE_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// Seconds a request may take before it is answered 408.
+    #[arg(long, env = "GFCE_REQUEST_TIMEOUT", default_value_t = 30)]
+    pub request_timeout: u64,
+}
+
+/// The database URL as it may be printed: a PostgreSQL password is hidden.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn hides_passwords() {
+        assert_eq!(redact("postgres://gfce:secret@127.0.0.1/gfce"), "postgres://gfce:***@127.0.0.1/gfce");
+        assert_eq!(redact("postgres://gfce@127.0.0.1/gfce"), "postgres://gfce@127.0.0.1/gfce");
+        assert_eq!(redact("sqlite:///data/gfce.db"), "sqlite:///data/gfce.db");
+    }
+}

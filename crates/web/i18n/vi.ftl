@@ -1,0 +1,159 @@
+# GFCE Hub — Tiếng Việt
+
+site-name = GFCE Hub
+site-tagline = Nền tảng toàn cầu của Diễn đàn toàn cầu các chuyên gia không gian mạng
+skip-to-content = Chuyển đến nội dung chính
+nav-label = Điều hướng chính
+nav-home = Trang chủ
+nav-members = Thành viên và đối tác
+nav-events = Sự kiện
+nav-api = API dữ liệu mở
+language-switch-label = Ngôn ngữ
+language-switch-to = Read in English
+footer-about = GFCE Hub giúp các quốc gia, tổ chức và doanh nghiệp chia sẻ kiến thức về nâng cao năng lực an toàn thông tin, vì một không gian mạng mở, tự do và an toàn.
+footer-openapi = Mô tả API (OpenAPI)
+breadcrumbs-label = Đường dẫn
+fallback-notice = Chưa có bản tiếng Việt; đang hiển thị bản tiếng Anh.
+
+home-title = Cùng nhau nâng cao năng lực an toàn thông tin
+home-lead = GFCE Hub là nơi các quốc gia, tổ chức quốc tế và doanh nghiệp chia sẻ kiến thức về nâng cao năng lực an toàn thông tin trên mạng, phòng chống tội phạm mạng, bảo vệ dữ liệu và chính phủ điện tử. Xem ai đang làm gì, ở đâu, và kết nối quốc gia cần hỗ trợ với những bên có thể hỗ trợ.
+home-counts-heading = Cộng đồng qua các con số
+count-members = thành viên
+count-partners = đối tác
+count-founding = thành viên sáng lập
+count-countries = quốc gia thành viên
+count-events = sự kiện
+home-story-heading = Khởi đầu
+home-story-p1 = Diễn đàn toàn cầu các chuyên gia không gian mạng (GFCE) được thành lập trong khuôn khổ Hội nghị toàn cầu về không gian mạng 2015 tại La Hay. Thông qua Tuyên bố Hague ngày 16/4/2015, 42 quốc gia, vùng lãnh thổ và tổ chức quốc tế đã trở thành thành viên sáng lập của GFCE.
+home-story-p2 = Việt Nam là một trong số đó, và là quốc gia duy nhất tại Đông Nam Á tham gia sáng lập diễn đàn; Bộ Thông tin và Truyền thông là đại diện của Chính phủ Việt Nam tại Hội nghị.
+home-story-p3 = Các thành viên chia sẻ kiến thức và kinh nghiệm để thành viên ít kinh nghiệm được hưởng lợi từ các quốc gia và tập đoàn có nhiều kinh nghiệm, góp phần xây dựng không gian mạng mở, tự do và an toàn.
+home-story-quote = “Trên không gian mạng, các quốc gia không thể hành động một mình, họ cần dựa vào các quốc gia, các bên liên quan khác.”
+home-story-quote-by = Ông Bert Koenders, Bộ trưởng Bộ Ngoại giao Vương quốc Hà Lan, tại buổi ra mắt GFCE
+home-founding-link = Xem 42 thành viên sáng lập
+home-areas-heading = Bốn lĩnh vực chia sẻ kiến thức
+home-events-heading = Sự kiện mới nhất
+home-events-all = Tất cả sự kiện
+
+members-title = Thành viên và đối tác
+members-lead = Thành viên của GFCE là các quốc gia, tổ chức liên chính phủ, tổ chức quốc tế và doanh nghiệp; đối tác là các tổ chức phi chính phủ, giới học thuật, xã hội dân sự và cộng đồng kỹ thuật.
+filters-heading = Bộ lọc
+filter-q = Tên có chứa
+filter-q-hint = Có thể gõ không dấu: “viet nam” sẽ tìm thấy “Việt Nam”.
+filter-kind = Loại
+filter-membership = Hình thức tham gia
+filter-founding = Thành viên sáng lập
+filter-region = Khu vực
+filter-country = Quốc gia hoặc trụ sở
+filter-theme = Chủ đề
+theme-family-hague-2015 = Lĩnh vực trong văn kiện thành lập (2015)
+theme-family-delhi-2017 = Chủ đề nhóm công tác GFCE (2017)
+filter-series = Chuỗi sự kiện
+filter-any = Tất cả
+filter-yes = Có
+filter-no = Không
+filter-apply = Áp dụng bộ lọc
+filter-clear = Xóa bộ lọc
+results-count = { $count ->
+    [0] Không có kết quả phù hợp với bộ lọc.
+   *[other] { $count } kết quả
+}
+results-label = Kết quả
+pagination-label = Trang
+pagination-previous = Trang trước
+pagination-next = Trang sau
+pagination-status = Trang { $page } / { $pages }
+error-summary-title = Có lỗi cần sửa
+
+member-kind = Loại
+member-membership = Hình thức tham gia
+member-country = Quốc gia
+member-seat = Trụ sở
+member-founding = Thành viên sáng lập
+member-founding-yes = Có — đã ký Tuyên bố Hague ngày 16/4/2015
+member-joined = Ngày tham gia
+member-website = Trang web
+member-listed-as = Tên trong nguồn tư liệu
+member-themes = Chủ đề
+member-short-name = Tên viết tắt
+member-other-in-country = Xem mọi thành viên và đối tác có trụ sở tại { $country }
+
+kind-country = Quốc gia
+kind-intergovernmental = Tổ chức liên chính phủ
+kind-international = Tổ chức quốc tế
+kind-company = Doanh nghiệp
+kind-ngo = Tổ chức phi chính phủ
+kind-academia = Giới học thuật
+kind-civil_society = Xã hội dân sự
+kind-technical = Cộng đồng kỹ thuật
+membership-member = Thành viên
+membership-partner = Đối tác
+founding-badge = Thành viên sáng lập
+
+events-title = Sự kiện
+events-lead = Các hội nghị và cuộc họp của cộng đồng GFCE, bắt đầu từ chuỗi Hội nghị toàn cầu về không gian mạng, nơi GFCE được thành lập.
+event-series = Chuỗi sự kiện
+event-dates = Thời gian
+event-place = Địa điểm
+event-website = Trang web
+event-founding-link = Xem 42 thành viên sáng lập ra mắt tại hội nghị này
+
+date = ngày { $day } tháng { $monthnum } năm { $year }
+date-range = { $start } – { $end }
+month-1 = tháng 1
+month-2 = tháng 2
+month-3 = tháng 3
+month-4 = tháng 4
+month-5 = tháng 5
+month-6 = tháng 6
+month-7 = tháng 7
+month-8 = tháng 8
+month-9 = tháng 9
+month-10 = tháng 10
+month-11 = tháng 11
+month-12 = tháng 12
+
+page-not-found-title = Không tìm thấy trang
+page-not-found-body = Không có trang nào ở địa chỉ này. Nếu bạn tự gõ địa chỉ, hãy kiểm tra lại; nếu bạn theo một liên kết, liên kết đó có thể đã cũ.
+page-error-title = Rất tiếc, đã xảy ra lỗi
+page-error-body = Dịch vụ không thể trả lời yêu cầu này. Vui lòng thử lại sau.
+page-unavailable-title = Dịch vụ tạm thời không khả dụng
+page-unavailable-body = Dịch vụ hiện không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau vài phút.
+page-bad-request-title = Vui lòng kiểm tra thông tin đã nhập
+back-home = Về trang chủ
+
+problem-not-found = Không tìm thấy
+problem-not-found-detail = Không có gì tại { $path }.
+problem-invalid-parameter = Tham số không hợp lệ
+problem-invalid-parameter-detail = Tham số “{ $param }” { $reason }
+problem-internal = Lỗi nội bộ
+problem-internal-detail = Dịch vụ không thể trả lời yêu cầu này; lỗi đã được ghi lại.
+problem-unavailable = Dịch vụ tạm thời không khả dụng
+problem-unavailable-detail = Hiện không kết nối được cơ sở dữ liệu.
+problem-bad-query = Không đọc được chuỗi truy vấn.
+
+error-empty = không được để trống.
+error-too-long = quá dài (tối đa { $max } ký tự).
+error-slug = chỉ được chứa chữ thường a–z, chữ số và dấu gạch nối đơn.
+error-country = không phải là mã quốc gia ISO 3166-1 alpha-2 (ví dụ VN hoặc NL).
+error-region = không phải là mã khu vực hoặc tiểu khu vực UN M49 (ví dụ 142 hoặc 035).
+error-language = không phải là ngôn ngữ được hỗ trợ (vi hoặc en).
+error-not-allowed = không thuộc các giá trị cho phép.
+error-bool = phải là true hoặc false.
+error-range = phải là số nguyên từ { $min } đến { $max }.
+error-date = phải là ngày viết theo dạng YYYY-MM-DD.
+error-no-text = cần có nội dung bằng tiếng Anh hoặc tiếng Việt.
+error-unknown-theme = không phải là chủ đề trong danh mục.
+error-unknown-series = không phải là chuỗi sự kiện.
+error-query = không đọc được.
+
+param-q = Tên có chứa
+param-kind = Loại
+param-membership = Hình thức tham gia
+param-founding = Thành viên sáng lập
+param-region = Khu vực
+param-country = Quốc gia hoặc trụ sở
+param-theme = Chủ đề
+param-series = Chuỗi sự kiện
+param-page = Trang
+param-per_page = Số mục mỗi trang
+param-query = Chuỗi truy vấn

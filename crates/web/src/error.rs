@@ -1,0 +1,207 @@
+//! The one error type of the web layer, mapped once to HTTP.
+//!
+//! Handlers return [`WebError`]. Its `IntoResponse` only sets the status and stashes the error in
+//! the response; the [`render_errors`] middleware then writes the body the client can read: an
+//! RFC 9457 problem document under `/api/`, an HTML page elsewhere, in the page's language (or the
+//! `Accept-Language` of an API client).
+
+use std::sync::Arc;
+
+use axum::{
+    extract::{Request, State},
+    http::{header, HeaderValue, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+    Json,
+};
+use fluent_bundle::FluentValue;
+use gfce_core::{Lang, ParseError};
+use gfce_store::StoreError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::{pages, AppState};
+
+/// Why a request failed.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// No resource at this address (unknown path or slug).
+    #[error("not found")]
+    NotFound,
+    /// A query parameter did not parse; `param` is its name as the client wrote it.
+    #[error("invalid parameter {param}: {reason}")]
+    InvalidParam { param: &'static str, reason: Reason },
+    /// The database is unreachable; the client may retry.
+    #[error("database unavailable: {0}")]
+    Unavailable(#[source] StoreError),
+    /// A fault of ours; logged, never shown in detail.
+    #[error("internal error: {0}")]
+    Internal(#[source] StoreError),
+    /// A page template failed to render; a fault of ours too.
+    #[error("template failed: {0}")]
+    Render(String),
+}
+
+/// Why a parameter was refused: a parse error of the core types, or a check against the data.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Reason {
+    #[error("{0}")]
+    Parse(ParseError),
+    #[error("unknown theme")]
+    UnknownTheme,
+    #[error("unknown series")]
+    UnknownSeries,
+    #[error("unreadable query string")]
+    Query,
+}
+
+impl Reason {
+    fn message_id(&self) -> &'static str {
+        match self {
+            Reason::Parse(e) => e.message_id(),
+            Reason::UnknownTheme => "error-unknown-theme",
+            Reason::UnknownSeries => "error-unknown-series",
+            Reason::Query => "error-query",
+        }
+    }
+
+    /// The reason in `lang`, as the end of a sentence that starts with the parameter's name.
+    pub fn message(&self, i18n: &crate::I18n, lang: Lang) -> String {
+        let args: Vec<(&str, FluentValue<'_>)> = match self {
+            Reason::Parse(e) => e.message_args().into_iter().map(|(k, v)| (k, FluentValue::from(v))).collect(),
+            _ => Vec::new(),
+        };
+        i18n.get_args(lang, self.message_id(), &args)
+    }
+}
+
+impl From<StoreError> for WebError {
+    fn from(e: StoreError) -> Self {
+        if e.is_unavailable() {
+            WebError::Unavailable(e)
+        } else {
+            WebError::Internal(e)
+        }
+    }
+}
+
+impl WebError {
+    pub fn invalid(param: &'static str, error: ParseError) -> Self {
+        WebError::InvalidParam { param, reason: Reason::Parse(error) }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::InvalidParam { .. } => StatusCode::BAD_REQUEST,
+            WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::Internal(_) | WebError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+/// The error as it travels from a handler to [`render_errors`].
+#[derive(Clone)]
+struct Stashed(Arc<WebError>);
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        match &self {
+            WebError::Unavailable(e) => tracing::warn!(error = %e, "database unavailable"),
+            WebError::Internal(e) => tracing::error!(error = %e, "request failed"),
+            WebError::Render(e) => tracing::error!(error = %e, "page failed to render"),
+            WebError::NotFound | WebError::InvalidParam { .. } => {}
+        }
+        let mut response = self.status().into_response();
+        response.extensions_mut().insert(Stashed(Arc::new(self)));
+        response
+    }
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// `about:blank`, or a URN naming the kind of problem.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// The request path.
+    pub instance: String,
+    /// The query parameter that was refused, when one was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub param: Option<String>,
+}
+
+/// Writes the body of every error response, in the client's language and format.
+pub async fn render_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let lang = request_lang(&request);
+    let is_api = path.starts_with("/api/");
+    let mut response = next.run(request).await;
+    let Some(Stashed(error)) = response.extensions_mut().remove::<Stashed>() else {
+        return response;
+    };
+    let status = error.status();
+    let mut rendered = if is_api {
+        problem_response(&state, &error, lang, &path)
+    } else {
+        pages::error_page(&state, &error, lang).into_response()
+    };
+    *rendered.status_mut() = status;
+    if matches!(*error, WebError::Unavailable(_)) {
+        rendered.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+    }
+    rendered
+}
+
+/// The language of a request: the path's `/vi/` or `/en/` prefix, else what the client accepts.
+pub fn request_lang(request: &Request) -> Lang {
+    let first = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default();
+    first.parse().unwrap_or_else(|_| {
+        let accept = request.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        Lang::negotiate(accept)
+    })
+}
+
+fn problem_response(state: &AppState, error: &WebError, lang: Lang, path: &str) -> Response {
+    let i18n = &state.i18n;
+    let (kind, title, detail, param) = match error {
+        WebError::NotFound => (
+            "about:blank",
+            i18n.get(lang, "problem-not-found"),
+            i18n.get_args(lang, "problem-not-found-detail", &[("path", FluentValue::from(path))]),
+            None,
+        ),
+        WebError::InvalidParam { param, reason } => (
+            "urn:gfce-hub:problem:invalid-parameter",
+            i18n.get(lang, "problem-invalid-parameter"),
+            i18n.get_args(
+                lang,
+                "problem-invalid-parameter-detail",
+                &[("param", FluentValue::from(*param)), ("reason", FluentValue::from(reason.message(i18n, lang)))],
+            ),
+            Some((*param).to_owned()),
+        ),
+        WebError::Unavailable(_) => {
+            ("about:blank", i18n.get(lang, "problem-unavailable"), i18n.get(lang, "problem-unavailable-detail"), None)
+        }
+        WebError::Internal(_) | WebError::Render(_) => {
+            ("about:blank", i18n.get(lang, "problem-internal"), i18n.get(lang, "problem-internal-detail"), None)
+        }
+    };
+    let problem = Problem {
+        kind: kind.to_owned(),
+        title,
+        status: error.status().as_u16(),
+        detail,
+        instance: path.to_owned(),
+        param,
+    };
+    let mut response = Json(problem).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+    headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
+    response
+}

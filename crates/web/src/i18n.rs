@@ -1,0 +1,175 @@
+//! Translations: every user-visible string lives in `i18n/en.ftl` and `i18n/vi.ftl` (Project
+//! Fluent), embedded in the binary. The two files must hold the same message ids; a unit test
+//! checks that, and that every id the templates and code use exists.
+
+use fluent_bundle::{concurrent::FluentBundle, FluentArgs, FluentResource, FluentValue};
+use gfce_core::Lang;
+use time::Date;
+use unic_langid::LanguageIdentifier;
+
+const EN_FTL: &str = include_str!("../i18n/en.ftl");
+const VI_FTL: &str = include_str!("../i18n/vi.ftl");
+
+/// The message bundles of both languages.
+pub struct I18n {
+    en: FluentBundle<FluentResource>,
+    vi: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for I18n {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("I18n")
+    }
+}
+
+impl I18n {
+    /// Loads the embedded messages.
+    ///
+    /// # Panics
+    /// If a shipped Fluent file does not parse; the unit tests make sure it does.
+    pub fn new() -> Self {
+        I18n { en: bundle("en", EN_FTL), vi: bundle("vi", VI_FTL) }
+    }
+
+    fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Vi => &self.vi,
+        }
+    }
+
+    /// The message `id` in `lang`. A missing id shows as the id itself (and is caught by tests).
+    pub fn get(&self, lang: Lang, id: &str) -> String {
+        self.format(lang, id, None)
+    }
+
+    /// The message `id` in `lang` with named arguments.
+    pub fn get_args(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        self.format(lang, id, Some(&fluent_args))
+    }
+
+    fn format(&self, lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        let bundle = self.bundle(lang);
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            tracing::error!(id, lang = lang.code(), "missing translation");
+            return id.to_owned();
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::error!(id, lang = lang.code(), ?errors, "translation failed to format");
+        }
+        text.into_owned()
+    }
+
+    /// A date as people write it in `lang`: "16 April 2015", "ngày 16 tháng 4 năm 2015".
+    pub fn date(&self, lang: Lang, date: Date) -> String {
+        let month = u8::from(date.month());
+        let month_name = self.get(lang, &format!("month-{month}"));
+        self.get_args(
+            lang,
+            "date",
+            &[
+                ("day", FluentValue::from(date.day())),
+                ("month", FluentValue::from(month_name)),
+                ("monthnum", FluentValue::from(month)),
+                ("year", FluentValue::from(date.year())),
+            ],
+        )
+    }
+
+    /// A span of dates; a one-day span is one date.
+    pub fn date_range(&self, lang: Lang, start: Date, end: Date) -> String {
+        if start == end {
+            return self.date(lang, start);
+        }
+        let (start, end) = (self.date(lang, start), self.date(lang, end));
+        self.get_args(lang, "date-range", &[("start", FluentValue::from(start)), ("end", FluentValue::from(end))])
+    }
+
+    #[cfg(test)]
+    fn ids(&self, lang: Lang) -> std::collections::BTreeSet<String> {
+        let source = match lang {
+            Lang::En => EN_FTL,
+            Lang::Vi => VI_FTL,
+        };
+        let resource = FluentResource::try_new(source.to_owned()).expect("valid Fluent");
+        resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+impl Default for I18n {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn bundle(code: &str, source: &str) -> FluentBundle<FluentResource> {
+    let langid: LanguageIdentifier = code.parse().expect("a valid language identifier");
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // Unicode isolation marks around arguments are for mixed-direction text; in HTML attributes
+    // and plain-text API messages they only get in the way.
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(source.to_owned())
+        .unwrap_or_else(|(_, errors)| panic!("{code}.ftl does not parse: {errors:?}"));
+    bundle.add_resource(resource).unwrap_or_else(|errors| panic!("{code}.ftl has duplicate ids: {errors:?}"));
+    bundle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_messages() {
+        let i18n = I18n::new();
+        let (en, vi) = (i18n.ids(Lang::En), i18n.ids(Lang::Vi));
+        let only_en: Vec<_> = en.difference(&vi).collect();
+        let only_vi: Vec<_> = vi.difference(&en).collect();
+        assert!(only_en.is_empty() && only_vi.is_empty(), "only in en: {only_en:?}; only in vi: {only_vi:?}");
+    }
+
+    #[test]
+    fn every_id_used_in_templates_exists() {
+        let i18n = I18n::new();
+        let ids = i18n.ids(Lang::En);
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        let pattern = ["t(\"", "t1(\""];
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for p in pattern {
+                for (i, _) in text.match_indices(p) {
+                    let rest = &text[i + p.len()..];
+                    let id = &rest[..rest.find('"').unwrap()];
+                    assert!(ids.contains(id), "{} uses unknown message {id}", path.display());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn formats_dates_and_plurals() {
+        let i18n = I18n::new();
+        let d = Date::from_calendar_date(2015, time::Month::April, 16).unwrap();
+        assert_eq!(i18n.date(Lang::En, d), "16 April 2015");
+        assert_eq!(i18n.date(Lang::Vi, d), "ngày 16 tháng 4 năm 2015");
+        let end = Date::from_calendar_date(2015, time::Month::April, 17).unwrap();
+        assert_eq!(i18n.date_range(Lang::En, d, end), "16 April 2015 – 17 April 2015");
+        let count = |lang, n: i64| i18n.get_args(lang, "results-count", &[("count", FluentValue::from(n))]);
+        assert_eq!(count(Lang::En, 1), "1 result");
+        assert_eq!(count(Lang::En, 42), "42 results");
+        assert_eq!(count(Lang::Vi, 42), "42 kết quả");
+        assert_eq!(count(Lang::Vi, 0), "Không có kết quả phù hợp với bộ lọc.");
+    }
+}

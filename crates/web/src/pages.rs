@@ -1,0 +1,628 @@
+//! The HTML pages, under `/vi/…` and `/en/…`. Handlers build plain view models (all text already
+//! translated and chosen by language) and askama templates only lay them out, auto-escaped.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::{
+    extract::{FromRequestParts, OriginalUri, Path, State},
+    http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode},
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::get,
+    Extension, Router,
+};
+use fluent_bundle::FluentValue;
+use gfce_core::{
+    reference::{self, EventSeries},
+    CountryCode, Event, Lang, LocalizedText, Member, MemberKind, Membership, Page, RegionLevel, Slug, ThemeFamily,
+};
+
+use crate::{
+    error::WebError,
+    params::{EventQuery, FieldError, MemberQuery, Params},
+    AppState, I18n,
+};
+
+/// The page routes of one language, all under its prefix.
+pub fn routes(lang: Lang) -> Router<AppState> {
+    let prefix = format!("/{}", lang.code());
+    Router::new()
+        .route(&prefix, get(home))
+        .route(&format!("{prefix}/"), get(home))
+        .route(&format!("{prefix}/members"), get(members))
+        .route(&format!("{prefix}/members/{{slug}}"), get(member))
+        .route(&format!("{prefix}/events"), get(events))
+        .route(&format!("{prefix}/events/{{slug}}"), get(event))
+        .layer(Extension(lang))
+}
+
+/// `/`: sends the browser to its language's home page.
+pub async fn root(headers: HeaderMap) -> Response {
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let lang = Lang::negotiate(accept);
+    let mut response = Redirect::to(&format!("/{}", lang.code())).into_response();
+    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    response
+}
+
+/// What every page knows about its request: the language, the translations, the address.
+pub struct PageCtx {
+    pub lang: Lang,
+    i18n: Arc<I18n>,
+    /// The path without its language prefix, e.g. `/members`.
+    rest: String,
+    query: Option<String>,
+}
+
+impl FromRequestParts<AppState> for PageCtx {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let lang = parts.extensions.get::<Lang>().copied().ok_or(WebError::NotFound)?;
+        let uri = parts.extensions.get::<OriginalUri>().map_or_else(|| parts.uri.clone(), |u| u.0.clone());
+        Ok(PageCtx::new(state, lang, uri.path(), uri.query()))
+    }
+}
+
+impl PageCtx {
+    fn new(state: &AppState, lang: Lang, path: &str, query: Option<&str>) -> Self {
+        let rest = path.strip_prefix(&format!("/{}", lang.code())).unwrap_or("").trim_end_matches('/').to_owned();
+        PageCtx { lang, i18n: state.i18n.clone(), rest, query: query.map(str::to_owned) }
+    }
+
+    /// A translated message.
+    pub fn t(&self, id: &str) -> String {
+        self.i18n.get(self.lang, id)
+    }
+
+    /// A translated message with one numeric argument.
+    pub fn t1(&self, id: &str, name: &str, value: i64) -> String {
+        self.i18n.get_args(self.lang, id, &[(name, FluentValue::from(value))])
+    }
+
+    fn t_str(&self, id: &str, name: &str, value: &str) -> String {
+        self.i18n.get_args(self.lang, id, &[(name, FluentValue::from(value))])
+    }
+
+    pub fn style_href(&self) -> &'static str {
+        crate::assets::STYLE_PATH
+    }
+
+    pub fn favicon_href(&self) -> &'static str {
+        crate::assets::FAVICON_PATH
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// A path of this site in the page's language.
+    pub fn href(&self, path: &str) -> String {
+        format!("/{}{path}", self.lang.code())
+    }
+
+    /// The same page in the other language, query kept.
+    pub fn switch_href(&self) -> String {
+        let mut href = format!("/{}{}", self.lang.other().code(), self.rest);
+        if let Some(q) = self.query.as_deref().filter(|q| !q.is_empty()) {
+            href.push('?');
+            href.push_str(q);
+        }
+        href
+    }
+
+    pub fn switch_lang(&self) -> &'static str {
+        self.lang.other().code()
+    }
+
+    /// Whether a navigation item is the current section, for `aria-current`.
+    pub fn in_section(&self, section: &str) -> bool {
+        if section.is_empty() {
+            self.rest.is_empty()
+        } else {
+            self.rest == section || self.rest.starts_with(&format!("{section}/"))
+        }
+    }
+
+    fn text(&self, text: &LocalizedText) -> Localized {
+        let (value, written_in) = text.resolve(self.lang);
+        Localized { text: value.to_owned(), lang: (written_in != self.lang).then(|| written_in.code()) }
+    }
+
+    fn country_name(&self, code: CountryCode) -> String {
+        reference::shipped().country(code).map_or_else(|| code.to_string(), |c| c.name.get(self.lang).to_owned())
+    }
+
+    fn kind_label(&self, kind: MemberKind) -> String {
+        self.t(&format!("kind-{}", kind.as_str()))
+    }
+
+    fn membership_label(&self, membership: Membership) -> String {
+        self.t(&format!("membership-{}", membership.as_str()))
+    }
+
+    fn date_range(&self, start: time::Date, end: time::Date) -> String {
+        self.i18n.date_range(self.lang, start, end)
+    }
+}
+
+/// A text shown in the page's language, or in the other one (then `lang` says which, so the
+/// element carries the right `lang` attribute and the page can say it fell back).
+pub struct Localized {
+    pub text: String,
+    pub lang: Option<&'static str>,
+}
+
+/// An option of a `<select>`.
+pub struct Opt {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct OptGroup {
+    pub label: String,
+    pub options: Vec<Opt>,
+}
+
+/// One refused field, as the error summary lists it.
+pub struct FieldMessage {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// A link: a breadcrumb, or a pointer to a related list.
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+pub struct Pagination {
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub status: String,
+}
+
+/// A member as a line of the directory.
+pub struct MemberCard {
+    pub name: Localized,
+    pub href: String,
+    pub kind: String,
+    pub membership: String,
+    pub country: Option<String>,
+    pub founding: bool,
+}
+
+/// An event as a line of a list.
+pub struct EventCard {
+    pub name: Localized,
+    pub href: String,
+    pub dates: String,
+    pub place: String,
+}
+
+/// A row of a summary list: label, value, and a link when the value leads somewhere.
+pub struct SummaryRow {
+    pub label: String,
+    pub value: String,
+    pub href: Option<String>,
+    pub external: bool,
+}
+
+fn render(template: &impl Template) -> Result<Html<String>, WebError> {
+    template.render().map(Html).map_err(|e| WebError::Render(e.to_string()))
+}
+
+fn member_card(ctx: &PageCtx, m: &Member) -> MemberCard {
+    MemberCard {
+        name: ctx.text(&m.name),
+        href: ctx.href(&format!("/members/{}", m.slug)),
+        kind: ctx.kind_label(m.kind),
+        membership: ctx.membership_label(m.membership()),
+        // A country's own name already says where it is.
+        country: m.country.filter(|_| m.kind != MemberKind::Country).map(|c| ctx.country_name(c)),
+        founding: m.founding,
+    }
+}
+
+fn event_card(ctx: &PageCtx, e: &Event) -> EventCard {
+    EventCard {
+        name: ctx.text(&e.name),
+        href: ctx.href(&format!("/events/{}", e.slug)),
+        dates: ctx.date_range(e.starts_on, e.ends_on),
+        place: format!("{}, {}", ctx.text(&e.city).text, ctx.country_name(e.country)),
+    }
+}
+
+fn field_messages(ctx: &PageCtx, errors: &[FieldError]) -> Vec<FieldMessage> {
+    errors
+        .iter()
+        .map(|(field, reason)| FieldMessage {
+            field,
+            message: format!("{} {}", ctx.t(&format!("param-{field}")), reason.message(&ctx.i18n, ctx.lang)),
+        })
+        .collect()
+}
+
+/// Links to the neighbouring pages of a list, keeping the other query parameters.
+fn pagination<T>(ctx: &PageCtx, page: &Page<T>) -> Option<Pagination> {
+    let pages = page.page_count();
+    if pages <= 1 {
+        return None;
+    }
+    let current = u64::from(page.request.page());
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(ctx.query.as_deref().unwrap_or("")).unwrap_or_default();
+    let link = |n: u64| {
+        let mut kept: Vec<(String, String)> = pairs.iter().filter(|(k, _)| k != "page").cloned().collect();
+        kept.push(("page".into(), n.to_string()));
+        format!("{}?{}", ctx.href(&ctx.rest), serde_urlencoded::to_string(kept).unwrap_or_default())
+    };
+    Some(Pagination {
+        previous: (current > 1).then(|| link(current - 1)),
+        next: (current < pages).then(|| link(current + 1)),
+        status: ctx.i18n.get_args(
+            ctx.lang,
+            "pagination-status",
+            &[("page", FluentValue::from(current)), ("pages", FluentValue::from(pages))],
+        ),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomeTemplate {
+    ctx: PageCtx,
+    title: String,
+    counts: Vec<(i64, String, String)>,
+    areas: Vec<(String, String, String)>,
+    events: Vec<EventCard>,
+}
+
+async fn home(ctx: PageCtx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+    let counts = state.store.home_counts().await?;
+    let themes = state.store.themes().await?;
+    let latest = state.store.list_events(None, gfce_core::PageRequest::new(1, 3)).await?;
+    let members_href = |query: &str| format!("{}?{query}", ctx.href("/members"));
+    let counts = vec![
+        (counts.members, ctx.t1("count-members", "count", counts.members), members_href("membership=member")),
+        (counts.partners, ctx.t1("count-partners", "count", counts.partners), members_href("membership=partner")),
+        (counts.founding, ctx.t("count-founding"), members_href("founding=true")),
+        (
+            counts.member_countries,
+            ctx.t1("count-countries", "count", counts.member_countries),
+            members_href("kind=country"),
+        ),
+        (counts.events, ctx.t1("count-events", "count", counts.events), ctx.href("/events")),
+    ];
+    let areas = themes
+        .iter()
+        .filter(|t| t.family == ThemeFamily::Hague2015 && t.id.as_str() != "cert-cooperation")
+        .map(|t| (t.name.get(ctx.lang).to_owned(), t.description.get(ctx.lang).to_owned(), t.id.to_string()))
+        .collect();
+    let events = latest.items.iter().map(|e| event_card(&ctx, e)).collect();
+    let title = ctx.t("home-title");
+    render(&HomeTemplate { ctx, title, counts, areas, events })
+}
+
+#[derive(Template)]
+#[template(path = "members.html")]
+struct MembersTemplate {
+    ctx: PageCtx,
+    title: String,
+    query: MemberQuery,
+    errors: Vec<FieldMessage>,
+    kinds: Vec<Opt>,
+    memberships: Vec<Opt>,
+    founding: Vec<Opt>,
+    regions: Vec<OptGroup>,
+    countries: Vec<Opt>,
+    themes: Vec<OptGroup>,
+    results: Vec<MemberCard>,
+    count: String,
+    pagination: Option<Pagination>,
+}
+
+async fn members(
+    ctx: PageCtx,
+    State(state): State<AppState>,
+    query: Result<Params<MemberQuery>, WebError>,
+) -> Result<Response, WebError> {
+    let (query, mut errors) = match query {
+        Ok(Params(q)) => (q, Vec::new()),
+        Err(WebError::InvalidParam { param, reason }) => (MemberQuery::default(), vec![(param, reason)]),
+        Err(other) => return Err(other),
+    };
+    let (filter, page_request, parse_errors) = query.parse(&state.store).await?;
+    errors.extend(parse_errors);
+    let page = state.store.list_members(&filter, ctx.lang, page_request).await?;
+    let picked = |value: &Option<String>, candidate: &str| value.as_deref().map(str::trim) == Some(candidate);
+    let kinds = MemberKind::ALL
+        .iter()
+        .map(|k| Opt { value: k.as_str().into(), label: ctx.kind_label(*k), selected: query.kind_is(k) })
+        .collect();
+    let memberships = Membership::ALL
+        .iter()
+        .map(|m| Opt {
+            value: m.as_str().into(),
+            label: ctx.membership_label(*m),
+            selected: picked(&query.membership, m.as_str()),
+        })
+        .collect();
+    let founding = [("true", "filter-yes"), ("false", "filter-no")]
+        .iter()
+        .map(|(v, label)| Opt { value: (*v).into(), label: ctx.t(label), selected: picked(&query.founding, v) })
+        .collect();
+    let data = reference::shipped();
+    let regions = data
+        .regions
+        .iter()
+        .filter(|r| r.level == RegionLevel::Region)
+        .map(|top| {
+            let within = |code| data.region(code).and_then(|r| r.parent);
+            let mut options = vec![Opt {
+                value: top.code.to_string(),
+                label: top.name.get(ctx.lang).to_owned(),
+                selected: picked(&query.region, &top.code.to_string()),
+            }];
+            for r in data
+                .regions
+                .iter()
+                .filter(|r| r.parent == Some(top.code) || r.parent.and_then(within) == Some(top.code))
+            {
+                let indent = if r.level == RegionLevel::IntermediateRegion { "— — " } else { "— " };
+                options.push(Opt {
+                    value: r.code.to_string(),
+                    label: format!("{indent}{}", r.name.get(ctx.lang)),
+                    selected: picked(&query.region, &r.code.to_string()),
+                });
+            }
+            OptGroup { label: top.name.get(ctx.lang).to_owned(), options }
+        })
+        .collect();
+    let mut countries: Vec<Opt> = data
+        .countries
+        .iter()
+        .map(|c| Opt {
+            value: c.code.to_string(),
+            label: c.name.get(ctx.lang).to_owned(),
+            selected: query.country.as_deref().map(|v| v.trim().to_ascii_uppercase()) == Some(c.code.to_string()),
+        })
+        .collect();
+    countries.sort_by_cached_key(|o| gfce_core::fold(&o.label));
+    let all_themes = state.store.themes().await?;
+    let themes = [ThemeFamily::Hague2015, ThemeFamily::Delhi2017]
+        .iter()
+        .map(|family| OptGroup {
+            label: ctx.t(&format!("theme-family-{}", family.as_str())),
+            options: all_themes
+                .iter()
+                .filter(|t| t.family == *family)
+                .map(|t| Opt {
+                    value: t.id.to_string(),
+                    label: t.name.get(ctx.lang).to_owned(),
+                    selected: picked(&query.theme, t.id.as_str()),
+                })
+                .collect(),
+        })
+        .collect();
+    let template = MembersTemplate {
+        title: ctx.t("members-title"),
+        errors: field_messages(&ctx, &errors),
+        results: page.items.iter().map(|m| member_card(&ctx, m)).collect(),
+        count: ctx.t1("results-count", "count", page.total as i64),
+        pagination: pagination(&ctx, &page),
+        kinds,
+        memberships,
+        founding,
+        regions,
+        countries,
+        themes,
+        query,
+        ctx,
+    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+    Ok((status, render(&template)?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "member.html")]
+struct MemberTemplate {
+    ctx: PageCtx,
+    title: String,
+    name: Localized,
+    crumbs: Vec<Link>,
+    rows: Vec<SummaryRow>,
+    country_link: Option<Link>,
+}
+
+fn page_slug(slug: Result<Path<String>, axum::extract::rejection::PathRejection>) -> Result<Slug, WebError> {
+    slug.ok().and_then(|Path(s)| Slug::parse(&s).ok()).ok_or(WebError::NotFound)
+}
+
+async fn member(
+    ctx: PageCtx,
+    State(state): State<AppState>,
+    slug: Result<Path<String>, axum::extract::rejection::PathRejection>,
+) -> Result<Html<String>, WebError> {
+    let slug = page_slug(slug)?;
+    let m = state.store.member(&slug).await?.ok_or(WebError::NotFound)?;
+    let themes = state.store.themes().await?;
+    let name = ctx.text(&m.name);
+    let row = |label: &str, value: String| SummaryRow { label: ctx.t(label), value, href: None, external: false };
+    let mut rows = vec![
+        row("member-kind", ctx.kind_label(m.kind)),
+        row("member-membership", ctx.membership_label(m.membership())),
+    ];
+    if let Some(short) = &m.short_name {
+        rows.push(row("member-short-name", short.clone()));
+    }
+    if let Some(country) = m.country {
+        let label = if m.kind == MemberKind::Country { "member-country" } else { "member-seat" };
+        rows.push(SummaryRow {
+            href: Some(format!("{}?country={country}", ctx.href("/members"))),
+            ..row(label, ctx.country_name(country))
+        });
+    }
+    if m.founding {
+        rows.push(SummaryRow {
+            href: Some(format!("{}?founding=true", ctx.href("/members"))),
+            ..row("member-founding", ctx.t("member-founding-yes"))
+        });
+    }
+    rows.push(row("member-joined", ctx.i18n.date(ctx.lang, m.joined_on)));
+    if let Some(website) = m.website.as_ref().filter(|w| w.starts_with("https://") || w.starts_with("http://")) {
+        rows.push(SummaryRow { href: Some(website.clone()), external: true, ..row("member-website", website.clone()) });
+    }
+    if let Some(listed) = &m.listed_as {
+        rows.push(row("member-listed-as", listed.clone()));
+    }
+    if !m.themes.is_empty() {
+        let names: Vec<&str> = m
+            .themes
+            .iter()
+            .filter_map(|id| themes.iter().find(|t| &t.id == id))
+            .map(|t| t.name.get(ctx.lang))
+            .collect();
+        rows.push(row("member-themes", names.join(", ")));
+    }
+    let country_link = m.country.filter(|_| m.kind != MemberKind::Country).map(|c| Link {
+        href: format!("{}?country={c}", ctx.href("/members")),
+        label: ctx.t_str("member-other-in-country", "country", &ctx.country_name(c)),
+    });
+    let crumbs = vec![
+        Link { label: ctx.t("nav-home"), href: ctx.href("") },
+        Link { label: ctx.t("nav-members"), href: ctx.href("/members") },
+    ];
+    render(&MemberTemplate { title: name.text.clone(), name, crumbs, rows, country_link, ctx })
+}
+
+#[derive(Template)]
+#[template(path = "events.html")]
+struct EventsTemplate {
+    ctx: PageCtx,
+    title: String,
+    errors: Vec<FieldMessage>,
+    series: Vec<Opt>,
+    results: Vec<EventCard>,
+    count: String,
+    pagination: Option<Pagination>,
+}
+
+async fn events(
+    ctx: PageCtx,
+    State(state): State<AppState>,
+    query: Result<Params<EventQuery>, WebError>,
+) -> Result<Response, WebError> {
+    let (query, mut errors) = match query {
+        Ok(Params(q)) => (q, Vec::new()),
+        Err(WebError::InvalidParam { param, reason }) => (EventQuery::default(), vec![(param, reason)]),
+        Err(other) => return Err(other),
+    };
+    let (series, page_request, parse_errors) = query.parse(&state.store).await?;
+    errors.extend(parse_errors);
+    let page = state.store.list_events(series.as_ref(), page_request).await?;
+    let all_series: Vec<EventSeries> = state.store.event_series().await?;
+    let template = EventsTemplate {
+        title: ctx.t("events-title"),
+        errors: field_messages(&ctx, &errors),
+        series: all_series
+            .iter()
+            .map(|s| Opt {
+                value: s.id.to_string(),
+                label: s.name.get(ctx.lang).to_owned(),
+                selected: series.as_ref() == Some(&s.id),
+            })
+            .collect(),
+        results: page.items.iter().map(|e| event_card(&ctx, e)).collect(),
+        count: ctx.t1("results-count", "count", page.total as i64),
+        pagination: pagination(&ctx, &page),
+        ctx,
+    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+    Ok((status, render(&template)?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "event.html")]
+struct EventTemplate {
+    ctx: PageCtx,
+    title: String,
+    name: Localized,
+    summary: Option<Localized>,
+    crumbs: Vec<Link>,
+    rows: Vec<SummaryRow>,
+    founding_link: bool,
+}
+
+async fn event(
+    ctx: PageCtx,
+    State(state): State<AppState>,
+    slug: Result<Path<String>, axum::extract::rejection::PathRejection>,
+) -> Result<Html<String>, WebError> {
+    let slug = page_slug(slug)?;
+    let e = state.store.event(&slug).await?.ok_or(WebError::NotFound)?;
+    let series = state.store.event_series().await?;
+    let name = ctx.text(&e.name);
+    let row = |label: &str, value: String| SummaryRow { label: ctx.t(label), value, href: None, external: false };
+    let mut rows = Vec::new();
+    if let Some(s) = series.iter().find(|s| s.id == e.series) {
+        rows.push(SummaryRow {
+            href: Some(format!("{}?series={}", ctx.href("/events"), s.id)),
+            ..row("event-series", s.name.get(ctx.lang).to_owned())
+        });
+    }
+    rows.push(row("event-dates", ctx.date_range(e.starts_on, e.ends_on)));
+    rows.push(row("event-place", format!("{}, {}", ctx.text(&e.city).text, ctx.country_name(e.country))));
+    if let Some(url) = e.url.as_ref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+        rows.push(SummaryRow { href: Some(url.clone()), external: true, ..row("event-website", url.clone()) });
+    }
+    let crumbs = vec![
+        Link { label: ctx.t("nav-home"), href: ctx.href("") },
+        Link { label: ctx.t("nav-events"), href: ctx.href("/events") },
+    ];
+    // The Hague Declaration that founded the GFCE was adopted at this conference.
+    let founding_link = e.slug.as_str() == "gccs-2015";
+    render(&EventTemplate {
+        title: name.text.clone(),
+        summary: e.summary.as_ref().map(|s| ctx.text(s)),
+        name,
+        crumbs,
+        rows,
+        founding_link,
+        ctx,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    ctx: PageCtx,
+    title: String,
+    body: String,
+    errors: Vec<FieldMessage>,
+}
+
+/// The HTML page for an error, in `lang`.
+pub fn error_page(state: &AppState, error: &WebError, lang: Lang) -> Response {
+    let ctx = PageCtx::new(state, lang, &format!("/{}", lang.code()), None);
+    let (title, body, errors) = match error {
+        WebError::NotFound => (ctx.t("page-not-found-title"), ctx.t("page-not-found-body"), Vec::new()),
+        WebError::InvalidParam { param, reason } => {
+            let errors = field_messages(&ctx, &[(param, reason.clone())]);
+            (ctx.t("page-bad-request-title"), String::new(), errors)
+        }
+        WebError::Unavailable(_) => (ctx.t("page-unavailable-title"), ctx.t("page-unavailable-body"), Vec::new()),
+        WebError::Internal(_) | WebError::Render(_) => {
+            (ctx.t("page-error-title"), ctx.t("page-error-body"), Vec::new())
+        }
+    };
+    match (ErrorTemplate { ctx, title, body, errors }).render() {
+        Ok(html) => Html(html).into_response(),
+        // The error page itself failed: say so plainly rather than loop.
+        Err(e) => {
+            tracing::error!(error = %e, "error page failed to render");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response()
+        }
+    }
+}
