@@ -28,3 +28,12 @@ pub(crate) async fn append(conn: &mut AnyConnection, entity: &str, entity_id: &s
         .await?;
     Ok(())
 }
+
+impl crate::Store {
+    /// The sequence number of the latest change, 0 when nothing was ever written. An index that
+    /// has seen changes up to this number is current.
+    pub async fn change_log_position(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COALESCE(MAX(seq), 0) AS head FROM change_log").fetch_one(&self.pool).await?;
+        Ok(sqlx::Row::try_get(&row, "head")?)
+    }
+}

@@ -102,8 +102,16 @@ impl MemberQuery {
             q: given(&self.q).map(str::to_owned),
         };
         if let Some(q) = &filter.q {
-            if q.chars().count() > 200 {
-                errors.push(("q", Reason::Parse(ParseError::TooLong { max: 200 })));
+            let refused = if q.chars().count() > 200 {
+                Some(ParseError::TooLong { max: 200 })
+            } else if q.chars().any(char::is_control) {
+                // Control characters are never part of a name, and PostgreSQL text cannot hold NUL.
+                Some(ParseError::NotAllowed)
+            } else {
+                None
+            };
+            if let Some(error) = refused {
+                errors.push(("q", Reason::Parse(error)));
                 filter.q = None;
             }
         }

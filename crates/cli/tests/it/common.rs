@@ -1,0 +1,142 @@
+use gfce_store::Store;
+use gfce_web::{AppState, Limits};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::Value;
+use sqlx::{Connection, Executor};
+use tempfile::TempDir;
+
+/// Declares each scenario twice: on SQLite (always run) and on PostgreSQL (ignored unless asked
+/// for, since it needs a server: `GFCE_TEST_POSTGRES_URL=postgres://… cargo test -- --ignored`).
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($scenario:ident),* $(,)?) => {
+        $(
+            mod $scenario {
+                #[tokio::test]
+                async fn sqlite() {
+                    super::$scenario($crate::common::TestApp::sqlite().await).await;
+                }
+
+                #[tokio::test]
+                #[ignore = "needs PostgreSQL: set GFCE_TEST_POSTGRES_URL and run with --ignored"]
+                async fn postgres() {
+                    super::$scenario($crate::common::TestApp::postgres().await).await;
+                }
+            }
+        )*
+    };
+}
+
+/// The URL of a PostgreSQL database the tests may create databases with.
+pub fn postgres_admin_url() -> String {
+    std::env::var("GFCE_TEST_POSTGRES_URL")
+        .expect("GFCE_TEST_POSTGRES_URL must name a PostgreSQL server for the postgres tests")
+}
+
+/// Creates an empty PostgreSQL database for one test and returns its URL.
+pub async fn fresh_postgres_database() -> String {
+    let admin = postgres_admin_url();
+    let name = format!("gfce_test_{}", uuid::Uuid::new_v4().simple());
+    let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect to the PostgreSQL test server");
+    conn.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create a test database");
+    conn.close().await.ok();
+    with_database(&admin, &name)
+}
+
+/// The same server URL with another database name.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let server = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{server}/{name}?{q}"),
+        None => format!("{server}/{name}"),
+    }
+}
+
+/// A running server with its own database.
+pub struct TestApp {
+    pub base: String,
+    pub client: Client,
+    pub store: Store,
+    _data_dir: Option<TempDir>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+impl TestApp {
+    pub async fn sqlite() -> Self {
+        let dir = tempfile::tempdir().expect("temporary data directory");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("gfce.db").display());
+        Self::start(&url, Some(dir)).await
+    }
+
+    pub async fn postgres() -> Self {
+        let url = fresh_postgres_database().await;
+        Self::start(&url, None).await
+    }
+
+    async fn start(url: &str, data_dir: Option<TempDir>) -> Self {
+        let store = Store::connect(url).await.expect("connect");
+        store.migrate().await.expect("migrate");
+        store.seed_reference(gfce_core::reference::shipped()).await.expect("seed");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
+        let addr = listener.local_addr().unwrap();
+        let app = gfce_web::router(AppState::new(store.clone()), Limits::default());
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app).await.expect("serve");
+        });
+        let client = Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(20))
+            .build()
+            .unwrap();
+        TestApp { base: format!("http://{addr}"), client, store, _data_dir: data_dir, server }
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(format!("{}{path}", self.base)).send().await.expect("request")
+    }
+
+    pub async fn get_lang(&self, path: &str, accept_language: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .header("Accept-Language", accept_language)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Status and JSON body of a GET.
+    pub async fn json(&self, path: &str) -> (StatusCode, Value) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.json().await.expect("a JSON body"))
+    }
+
+    /// Status and text body of a GET.
+    pub async fn text(&self, path: &str) -> (StatusCode, String) {
+        let response = self.get(path).await;
+        (response.status(), response.text().await.expect("a text body"))
+    }
+}
+
+/// The slugs of a list response, in order.
+pub fn slugs(list: &Value) -> Vec<String> {
+    list["items"].as_array().expect("items").iter().map(|m| m["slug"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn replaces_the_database_name() {
+    assert_eq!(with_database("postgres://u:p@h:5432/postgres", "x"), "postgres://u:p@h:5432/x");
+    assert_eq!(with_database("postgres://u@h/postgres?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+    assert_eq!(with_database("postgres://h", "x"), "postgres://h/x");
+}

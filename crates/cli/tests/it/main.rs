@@ -1,0 +1,11 @@
+//! Integration tests: the real server on a free loopback port, with a real SQLite file in a
+//! temporary directory, and — for the `postgres` variant of every test — a fresh database on the
+//! PostgreSQL server named by `GFCE_TEST_POSTGRES_URL` (run those with `--ignored`).
+
+mod common;
+
+mod api;
+mod cli;
+mod ops;
+mod pages;
+mod store;
