@@ -129,6 +129,11 @@ impl PageCtx {
         Localized { text: value.to_owned(), lang: (written_in != self.lang).then(|| written_in.code()) }
     }
 
+    /// A plain summary-list row: a translated label and a value.
+    fn row(&self, label: &str, value: String) -> SummaryRow {
+        SummaryRow { label: self.t(label), value, href: None, external: false, lang: None }
+    }
+
     fn country_name(&self, code: CountryCode) -> String {
         reference::shipped().country(code).map_or_else(|| code.to_string(), |c| c.name.get(self.lang).to_owned())
     }
@@ -207,6 +212,8 @@ pub struct SummaryRow {
     pub value: String,
     pub href: Option<String>,
     pub external: bool,
+    /// Set when the value is in another language than the page.
+    pub lang: Option<&'static str>,
 }
 
 fn render(template: &impl Template) -> Result<Html<String>, WebError> {
@@ -449,7 +456,7 @@ async fn member(
     let m = state.store.member(&slug).await?.ok_or(WebError::NotFound)?;
     let themes = state.store.themes().await?;
     let name = ctx.text(&m.name);
-    let row = |label: &str, value: String| SummaryRow { label: ctx.t(label), value, href: None, external: false };
+    let row = |label: &str, value: String| ctx.row(label, value);
     let mut rows = vec![
         row("member-kind", ctx.kind_label(m.kind)),
         row("member-membership", ctx.membership_label(m.membership())),
@@ -475,7 +482,9 @@ async fn member(
         rows.push(SummaryRow { href: Some(website.clone()), external: true, ..row("member-website", website.clone()) });
     }
     if let Some(listed) = &m.listed_as {
-        rows.push(row("member-listed-as", listed.clone()));
+        // The founding list comes from Vietnamese sources.
+        let lang = (ctx.lang != Lang::Vi).then_some(Lang::Vi.code());
+        rows.push(SummaryRow { lang, ..row("member-listed-as", listed.clone()) });
     }
     if !m.themes.is_empty() {
         let names: Vec<&str> = m
@@ -564,7 +573,7 @@ async fn event(
     let e = state.store.event(&slug).await?.ok_or(WebError::NotFound)?;
     let series = state.store.event_series().await?;
     let name = ctx.text(&e.name);
-    let row = |label: &str, value: String| SummaryRow { label: ctx.t(label), value, href: None, external: false };
+    let row = |label: &str, value: String| ctx.row(label, value);
     let mut rows = Vec::new();
     if let Some(s) = series.iter().find(|s| s.id == e.series) {
         rows.push(SummaryRow {
