@@ -36,7 +36,7 @@ const STARTUP_TIMEOUT = 20_000;
  * the data directory.
  */
 export async function startServer() {
-  const bin = process.env.GFCE_BIN || path.join(REPO_ROOT, 'target', 'debug', 'gfce');
+  const bin = path.resolve(process.env.GFCE_BIN || path.join(REPO_ROOT, 'target', 'debug', 'gfce'));
   try {
     await access(bin, fsConstants.X_OK);
   } catch {

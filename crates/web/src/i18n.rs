@@ -144,7 +144,7 @@ mod tests {
         let i18n = I18n::new();
         let ids = i18n.ids(Lang::En);
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
-        let pattern = ["t(\"", "t1(\""];
+        let pattern = ["ctx.t(\"", "ctx.t1(\""];
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
