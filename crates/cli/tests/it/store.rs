@@ -54,3 +54,14 @@ async fn rejects_unknown_database_urls() {
     let error = Store::connect("mysql://localhost/gfce").await.unwrap_err();
     assert!(error.to_string().contains("sqlite:// or postgres://"));
 }
+
+/// Managed PostgreSQL services require TLS; the driver speaks it (`sslmode=require`).
+#[tokio::test]
+#[ignore = "needs PostgreSQL: set GFCE_TEST_POSTGRES_URL and run with --ignored"]
+async fn postgres_over_tls() {
+    let url = fresh_postgres_database().await;
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let store = Store::connect(&format!("{url}{separator}sslmode=require")).await.expect("a TLS connection");
+    store.ping().await.unwrap();
+    store.close().await;
+}
