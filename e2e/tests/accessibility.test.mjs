@@ -18,6 +18,8 @@ const pages = [
   { path: '/vi/members/viet-nam', locale: 'vi-VN', status: 200 },
   { path: '/en/events', locale: 'en-GB', status: 200 },
   { path: '/en/events/gccs-2015', locale: 'en-GB', status: 200 },
+  { path: '/vi/search?q=ha+lan', locale: 'vi-VN', status: 200 },
+  { path: '/en/search?q=hague&type=event', locale: 'en-GB', status: 200 },
 ];
 
 for (const { path, locale, status } of pages) {

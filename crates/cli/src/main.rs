@@ -33,6 +33,8 @@ enum Command {
     Serve(ServeArgs),
     /// Apply database migrations, then exit.
     Migrate(DatabaseArgs),
+    /// Rebuild the search index from the database, then exit.
+    Reindex(DatabaseArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -49,6 +51,7 @@ fn main() -> std::process::ExitCode {
         match cli.command {
             Command::Serve(args) => serve::run(args).await,
             Command::Migrate(args) => serve::migrate(args).await,
+            Command::Reindex(args) => serve::reindex(args).await,
         }
     });
     match result {

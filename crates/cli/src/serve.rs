@@ -1,11 +1,25 @@
-use std::time::{Duration, Instant};
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 use anyhow::Context;
+use gfce_search::{spawn_follower, SearchIndex};
 use gfce_store::{SeedOutcome, Store};
 use gfce_web::{AppState, Limits};
 use tokio::net::TcpListener;
 
 use crate::config::{redact, DatabaseArgs, ServeArgs};
+
+/// How often each instance looks at the change log for writes to index (its own and others').
+const FOLLOW_EVERY: Duration = Duration::from_millis(500);
+
+fn open_index(data_dir: &std::path::Path) -> anyhow::Result<Arc<SearchIndex>> {
+    let dir = data_dir.join("search-index");
+    let index =
+        SearchIndex::open(&dir).with_context(|| format!("could not open the search index in {}", dir.display()))?;
+    Ok(Arc::new(index))
+}
 
 async fn open_store(args: &DatabaseArgs) -> anyhow::Result<(Store, String)> {
     let (data_dir, url) = args.resolve()?;
@@ -25,6 +39,16 @@ pub async fn migrate(args: DatabaseArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+pub async fn reindex(args: DatabaseArgs) -> anyhow::Result<()> {
+    let (store, _) = open_store(&args).await?;
+    let (data_dir, _) = args.resolve()?;
+    let index = open_index(&data_dir)?;
+    let count = index.rebuild(&store).await.context("could not rebuild the search index")?;
+    store.close().await;
+    println!("GFCE Hub search index rebuilt: {count} documents");
+    Ok(())
+}
+
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let (store, place) = open_store(&args.database).await?;
@@ -33,15 +57,25 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     {
         tracing::debug!("reference data already present");
     }
+    let (data_dir, _) = args.database.resolve()?;
+    let index = open_index(&data_dir)?;
+    // A new index is built from scratch; an existing one catches up on what changed meanwhile.
+    if index.position() == 0 {
+        index.rebuild(&store).await.context("could not build the search index")?;
+    } else {
+        index.catch_up(&store).await.context("could not bring the search index up to date")?;
+    }
+    let follower = spawn_follower(index.clone(), store.clone(), FOLLOW_EVERY);
     let listener = TcpListener::bind(args.addr).await.with_context(|| format!("could not listen on {}", args.addr))?;
     let addr = listener.local_addr().context("could not read the listening address")?;
     let limits = Limits { request_timeout: Duration::from_secs(args.request_timeout.max(1)), ..Limits::default() };
-    let app = gfce_web::router(AppState::new(store.clone()), limits);
+    let app = gfce_web::router(AppState::new(store.clone(), index), limits);
 
     println!("GFCE Hub listening on http://{addr} — data in {place}");
     tracing::info!(%addr, startup_ms = started.elapsed().as_millis() as u64, "ready");
 
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.context("the server failed")?;
+    follower.abort();
     store.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -5,6 +5,7 @@
 //! trusted. The reference data shipped with the platform (countries, regions, themes, the founding
 //! members and the conference series) is embedded in the binary and parsed through the same types.
 
+mod content;
 mod error;
 mod fold;
 mod lang;
@@ -16,6 +17,7 @@ mod slug;
 mod text;
 mod theme;
 
+pub use content::{ContentType, ProjectStatus};
 pub use error::ParseError;
 pub use fold::fold;
 pub use lang::Lang;

@@ -1,4 +1,5 @@
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::{Lang, ParseError};
 
@@ -29,7 +30,8 @@ impl TryFrom<RawLocalizedText> for LocalizedText {
 impl LocalizedText {
     /// Trims both texts; a blank one counts as missing; both missing is an error.
     pub fn new(en: Option<String>, vi: Option<String>) -> Result<Self, ParseError> {
-        let clean = |t: Option<String>| t.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        // NFC, so that text typed with combining accents matches text typed with precomposed ones.
+        let clean = |t: Option<String>| t.map(|s| s.trim().nfc().collect::<String>()).filter(|s| !s.is_empty());
         let (en, vi) = (clean(en), clean(vi));
         if en.is_none() && vi.is_none() {
             return Err(ParseError::NoText);
@@ -87,5 +89,7 @@ mod tests {
         assert_eq!((t.en(), t.vi()), (Some("x"), None));
         assert!(serde_json::from_str::<LocalizedText>(r#"{"en":"","vi":null}"#).is_err());
         assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"en":"x","vi":null}"#);
+        let decomposed = LocalizedText::new(None, Some("Vie\u{302}\u{323}t Nam".into())).unwrap();
+        assert_eq!(decomposed.vi(), Some("Việt Nam"));
     }
 }

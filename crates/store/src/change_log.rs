@@ -37,3 +37,32 @@ impl crate::Store {
         Ok(sqlx::Row::try_get(&row, "head")?)
     }
 }
+
+/// One entry of the change log: which record changed, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub seq: i64,
+    /// `member`, `event` or `theme`.
+    pub entity: String,
+    pub entity_id: String,
+}
+
+impl crate::Store {
+    /// The changes after `after`, oldest first, at most `limit` of them.
+    pub async fn changes_since(&self, after: i64, limit: i64) -> Result<Vec<Change>, StoreError> {
+        let rows = sqlx::query("SELECT seq, entity, entity_id FROM change_log WHERE seq > $1 ORDER BY seq LIMIT $2")
+            .bind(after)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Change {
+                    seq: sqlx::Row::try_get(row, "seq")?,
+                    entity: sqlx::Row::try_get(row, "entity")?,
+                    entity_id: sqlx::Row::try_get(row, "entity_id")?,
+                })
+            })
+            .collect()
+    }
+}

@@ -34,6 +34,13 @@ impl Store {
         Ok(Page { items, total: total as u64, request: page })
     }
 
+    /// The event with this id, if there is one.
+    pub async fn event_by_id(&self, id: &Uuid) -> Result<Option<Event>, StoreError> {
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1");
+        let row = sqlx::query(&sql).bind(id.to_string()).fetch_optional(&self.pool).await?;
+        row.as_ref().map(event_from_row).transpose()
+    }
+
     /// The event with this slug, if there is one.
     pub async fn event(&self, slug: &Slug) -> Result<Option<Event>, StoreError> {
         let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE slug = $1");

@@ -21,6 +21,7 @@ use sqlx::{
     AnyPool, Executor,
 };
 
+pub use change_log::Change;
 pub use error::StoreError;
 pub use members::{HomeCounts, MemberFilter};
 pub use reference::SeedOutcome;

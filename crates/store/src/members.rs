@@ -116,6 +116,21 @@ impl Store {
         Ok(self.members_from_rows(&rows).await?.pop())
     }
 
+    /// The member with this id, if there is one.
+    pub async fn member_by_id(&self, id: &Uuid) -> Result<Option<Member>, StoreError> {
+        let sql = format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.id = $1");
+        let rows = sqlx::query(&sql).bind(id.to_string()).fetch_all(&self.pool).await?;
+        Ok(self.members_from_rows(&rows).await?.pop())
+    }
+
+    /// Adds a member, with its themes, in one transaction that also logs the change.
+    pub async fn create_member(&self, member: &Member) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        insert_member(&mut tx, member).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn home_counts(&self) -> Result<HomeCounts, StoreError> {
         let member_kinds: Vec<String> = Membership::Member.kinds().map(|k| format!("'{}'", k.as_str())).collect();
         let sql = format!(

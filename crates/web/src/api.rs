@@ -389,11 +389,21 @@ async fn list_themes(
                        partners, events, and the reference lists they use. Errors are RFC 9457 problem documents, \
                        in the language of the Accept-Language header (English or Vietnamese)."
     ),
-    paths(list_members, get_member, list_events, get_event, list_countries, list_regions, list_themes),
+    paths(
+        list_members,
+        get_member,
+        list_events,
+        get_event,
+        list_countries,
+        list_regions,
+        list_themes,
+        crate::search::search_api
+    ),
     tags(
         (name = "members", description = "Members and partners of the GFCE"),
         (name = "events", description = "Conferences and meetings"),
         (name = "reference", description = "Countries, regions and themes"),
+        (name = "search", description = "One search over everything, with facets"),
     )
 )]
 pub struct ApiDoc;

@@ -37,6 +37,9 @@ pub enum WebError {
     /// A fault of ours; logged, never shown in detail.
     #[error("internal error: {0}")]
     Internal(#[source] StoreError),
+    /// The search index failed; a fault of ours.
+    #[error("search failed: {0}")]
+    Search(#[from] gfce_search::SearchError),
     /// A page template failed to render; a fault of ours too.
     #[error("template failed: {0}")]
     Render(String),
@@ -95,7 +98,7 @@ impl WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::InvalidParam { .. } => StatusCode::BAD_REQUEST,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            WebError::Internal(_) | WebError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Internal(_) | WebError::Search(_) | WebError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
@@ -110,6 +113,7 @@ impl IntoResponse for WebError {
             WebError::Unavailable(e) => tracing::warn!(error = %e, "database unavailable"),
             WebError::Internal(e) => tracing::error!(error = %e, "request failed"),
             WebError::Render(e) => tracing::error!(error = %e, "page failed to render"),
+            WebError::Search(e) => tracing::error!(error = %e, "search failed"),
             WebError::NotFound | WebError::InvalidParam { .. } => {}
         }
         let mut response = self.status().into_response();
@@ -187,7 +191,7 @@ fn problem_response(state: &AppState, error: &WebError, lang: Lang, path: &str) 
         WebError::Unavailable(_) => {
             ("about:blank", i18n.get(lang, "problem-unavailable"), i18n.get(lang, "problem-unavailable-detail"), None)
         }
-        WebError::Internal(_) | WebError::Render(_) => {
+        WebError::Internal(_) | WebError::Search(_) | WebError::Render(_) => {
             ("about:blank", i18n.get(lang, "problem-internal"), i18n.get(lang, "problem-internal-detail"), None)
         }
     };

@@ -11,6 +11,7 @@ mod i18n;
 mod ops;
 mod pages;
 mod params;
+mod search;
 
 use std::{sync::Arc, time::Duration};
 
@@ -21,6 +22,7 @@ use axum::{
     Router,
 };
 use gfce_core::Lang;
+use gfce_search::SearchIndex;
 use gfce_store::Store;
 use metrics_exporter_prometheus::PrometheusHandle;
 use tower::ServiceBuilder;
@@ -41,13 +43,14 @@ pub use ops::metrics_handle;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    pub search: Arc<SearchIndex>,
     pub i18n: Arc<I18n>,
     pub metrics: PrometheusHandle,
 }
 
 impl AppState {
-    pub fn new(store: Store) -> Self {
-        AppState { store, i18n: Arc::new(I18n::new()), metrics: metrics_handle() }
+    pub fn new(store: Store, search: Arc<SearchIndex>) -> Self {
+        AppState { store, search, i18n: Arc::new(I18n::new()), metrics: metrics_handle() }
     }
 }
 
@@ -90,6 +93,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(pages::routes(Lang::Vi))
         .merge(pages::routes(Lang::En))
         .merge(api::routes())
+        .merge(search::routes())
         .merge(ops::routes())
         .merge(assets::routes())
         .fallback(|| async { WebError::NotFound })

@@ -124,6 +124,15 @@ impl PageCtx {
         }
     }
 
+    /// The query string of the request, without `?`.
+    pub fn query_string(&self) -> &str {
+        self.query.as_deref().unwrap_or("")
+    }
+
+    pub(crate) fn localized(&self, text: &LocalizedText) -> Localized {
+        self.text(text)
+    }
+
     fn text(&self, text: &LocalizedText) -> Localized {
         let (value, written_in) = text.resolve(self.lang);
         Localized { text: value.to_owned(), lang: (written_in != self.lang).then(|| written_in.code()) }
@@ -241,7 +250,7 @@ fn event_card(ctx: &PageCtx, e: &Event) -> EventCard {
     }
 }
 
-fn field_messages(ctx: &PageCtx, errors: &[FieldError]) -> Vec<FieldMessage> {
+pub(crate) fn field_messages(ctx: &PageCtx, errors: &[FieldError]) -> Vec<FieldMessage> {
     errors
         .iter()
         .map(|(field, reason)| FieldMessage {
@@ -252,7 +261,7 @@ fn field_messages(ctx: &PageCtx, errors: &[FieldError]) -> Vec<FieldMessage> {
 }
 
 /// Links to the neighbouring pages of a list, keeping the other query parameters.
-fn pagination<T>(ctx: &PageCtx, page: &Page<T>) -> Option<Pagination> {
+pub(crate) fn pagination<T>(ctx: &PageCtx, page: &Page<T>) -> Option<Pagination> {
     let pages = page.page_count();
     if pages <= 1 {
         return None;
@@ -622,7 +631,7 @@ pub fn error_page(state: &AppState, error: &WebError, lang: Lang) -> Response {
             (ctx.t("page-bad-request-title"), String::new(), errors)
         }
         WebError::Unavailable(_) => (ctx.t("page-unavailable-title"), ctx.t("page-unavailable-body"), Vec::new()),
-        WebError::Internal(_) | WebError::Render(_) => {
+        WebError::Internal(_) | WebError::Search(_) | WebError::Render(_) => {
             (ctx.t("page-error-title"), ctx.t("page-error-body"), Vec::new())
         }
     };

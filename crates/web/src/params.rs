@@ -33,11 +33,11 @@ impl<S: Send + Sync, T: DeserializeOwned + Default> FromRequestParts<S> for Para
 }
 
 /// Treats an empty value (an HTML form's "any") as absent.
-fn given(value: &Option<String>) -> Option<&str> {
+pub(crate) fn given(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn parse_field<T>(
+pub(crate) fn parse_field<T>(
     errors: &mut Vec<FieldError>,
     name: &'static str,
     value: &Option<String>,
@@ -45,6 +45,18 @@ fn parse_field<T>(
 ) -> Option<T> {
     let value = given(value)?;
     parse(value).map_err(|e| errors.push((name, Reason::Parse(e)))).ok()
+}
+
+/// Words a person typed to match names or texts: at most 200 characters, no control characters
+/// (never part of a text, and PostgreSQL cannot even store NUL).
+pub fn parse_free_text(value: &str) -> Result<String, ParseError> {
+    if value.chars().count() > 200 {
+        Err(ParseError::TooLong { max: 200 })
+    } else if value.chars().any(char::is_control) {
+        Err(ParseError::NotAllowed)
+    } else {
+        Ok(value.to_owned())
+    }
 }
 
 fn parse_bool(value: &str) -> Result<bool, ParseError> {
@@ -55,7 +67,11 @@ fn parse_bool(value: &str) -> Result<bool, ParseError> {
     }
 }
 
-fn parse_page(errors: &mut Vec<FieldError>, page: &Option<String>, per_page: &Option<String>) -> PageRequest {
+pub(crate) fn parse_page(
+    errors: &mut Vec<FieldError>,
+    page: &Option<String>,
+    per_page: &Option<String>,
+) -> PageRequest {
     PageRequest::parse(given(page), given(per_page)).unwrap_or_else(|(name, e)| {
         errors.push((name, Reason::Parse(e)));
         PageRequest::default()
@@ -99,22 +115,8 @@ impl MemberQuery {
             region: parse_field(&mut errors, "region", &self.region, RegionCode::parse),
             country: parse_field(&mut errors, "country", &self.country, CountryCode::parse),
             theme: parse_field(&mut errors, "theme", &self.theme, ThemeId::parse),
-            q: given(&self.q).map(str::to_owned),
+            q: parse_field(&mut errors, "q", &self.q, parse_free_text),
         };
-        if let Some(q) = &filter.q {
-            let refused = if q.chars().count() > 200 {
-                Some(ParseError::TooLong { max: 200 })
-            } else if q.chars().any(char::is_control) {
-                // Control characters are never part of a name, and PostgreSQL text cannot hold NUL.
-                Some(ParseError::NotAllowed)
-            } else {
-                None
-            };
-            if let Some(error) = refused {
-                errors.push(("q", Reason::Parse(error)));
-                filter.q = None;
-            }
-        }
         if let Some(theme) = &filter.theme {
             if !store.theme_exists(theme).await? {
                 errors.push(("theme", Reason::UnknownTheme));

@@ -82,13 +82,39 @@ async fn serve_starts_with_nothing_configured_and_restarts_unchanged() {
     let members = server.json("/api/v1/members?founding=true").await;
     assert_eq!(members["total"], 42);
     let first_vn = server.json("/api/v1/members/viet-nam").await;
+    assert!(data_dir.join("search-index").is_dir(), "the search index lives in the data directory");
+    assert_eq!(server.json("/api/v1/search?q=viet%20nam").await["items"][0]["slug"], "viet-nam");
     assert!(server.stop().success(), "SIGTERM ends the server cleanly");
 
     let again = Server::start(&data_dir, &[]);
     assert_eq!(again.json("/api/v1/members").await["total"], 42);
     assert_eq!(again.json("/api/v1/members/viet-nam").await, first_vn, "a restart changes nothing");
     assert_eq!(again.json("/api/v1/events").await["total"], 4);
+    assert_eq!(again.json("/api/v1/search").await["total"], 46, "the kept index is reused, not doubled");
     assert!(again.stop().success());
+}
+
+#[test]
+fn reindex_rebuilds_the_search_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(BIN).args(["migrate", "--data-dir"]).arg(dir.path()).output().unwrap();
+    assert!(output.status.success());
+    // Reference data is loaded by `serve`; an index of an empty database is empty.
+    let output = Command::new(BIN).args(["reindex", "--data-dir"]).arg(dir.path()).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "GFCE Hub search index rebuilt: 0 documents\n");
+}
+
+#[tokio::test]
+async fn reindex_after_serve_indexes_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    Server::start(dir.path(), &[]).stop();
+    let output = Command::new(BIN).args(["reindex", "--data-dir"]).arg(dir.path()).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "GFCE Hub search index rebuilt: 46 documents\n");
+    let server = Server::start(dir.path(), &[]);
+    assert_eq!(server.json("/api/v1/search?q=budapest").await["items"][0]["slug"], "gccs-2012");
+    assert!(server.stop().success());
 }
 
 #[tokio::test]

@@ -1,3 +1,6 @@
+use std::{sync::Arc, time::Duration};
+
+use gfce_search::{spawn_follower, SearchIndex};
 use gfce_store::Store;
 use gfce_web::{AppState, Limits};
 use reqwest::{Client, Response, StatusCode};
@@ -60,15 +63,19 @@ fn with_database(url: &str, name: &str) -> String {
 /// A running server with its own database.
 pub struct TestApp {
     pub base: String,
+    /// The database URL, for a second instance on the same database.
+    pub url: String,
     pub client: Client,
     pub store: Store,
     _data_dir: Option<TempDir>,
     server: tokio::task::JoinHandle<()>,
+    follower: tokio::task::JoinHandle<()>,
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
+        self.follower.abort();
     }
 }
 
@@ -84,13 +91,21 @@ impl TestApp {
         Self::start(&url, None).await
     }
 
+    /// Another instance on the same database, with its own search index.
+    pub async fn on_same_database(url: &str) -> Self {
+        Self::start(url, None).await
+    }
+
     async fn start(url: &str, data_dir: Option<TempDir>) -> Self {
         let store = Store::connect(url).await.expect("connect");
         store.migrate().await.expect("migrate");
         store.seed_reference(gfce_core::reference::shipped()).await.expect("seed");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
         let addr = listener.local_addr().unwrap();
-        let app = gfce_web::router(AppState::new(store.clone()), Limits::default());
+        let index = Arc::new(SearchIndex::in_memory().expect("search index"));
+        index.rebuild(&store).await.expect("index the reference data");
+        let follower = spawn_follower(index.clone(), store.clone(), Duration::from_millis(100));
+        let app = gfce_web::router(AppState::new(store.clone(), index), Limits::default());
         let server = tokio::spawn(async move {
             axum::serve(listener, app).await.expect("serve");
         });
@@ -99,7 +114,15 @@ impl TestApp {
             .timeout(std::time::Duration::from_secs(20))
             .build()
             .unwrap();
-        TestApp { base: format!("http://{addr}"), client, store, _data_dir: data_dir, server }
+        TestApp {
+            base: format!("http://{addr}"),
+            url: url.to_owned(),
+            client,
+            store,
+            _data_dir: data_dir,
+            server,
+            follower,
+        }
     }
 
     pub async fn get(&self, path: &str) -> Response {

@@ -8,4 +8,5 @@ mod api;
 mod cli;
 mod ops;
 mod pages;
+mod search;
 mod store;
