@@ -50,9 +50,24 @@ pub struct ServeArgs {
     #[arg(long, env = "GFCE_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
 
+    /// The address people and feed readers reach the site at, e.g. https://hub.example.org (used
+    /// for absolute links). Default: http:// and the listening address.
+    #[arg(long, env = "GFCE_PUBLIC_URL", value_parser = parse_public_url)]
+    pub public_url: Option<String>,
+
     /// Seconds a request may take before it is answered 408.
     #[arg(long, env = "GFCE_REQUEST_TIMEOUT", default_value_t = 30)]
     pub request_timeout: u64,
+}
+
+fn parse_public_url(value: &str) -> Result<String, String> {
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
+            Ok(value.trim_end_matches('/').to_owned())
+        }
+        _ => Err("must be an http:// or https:// address, such as https://hub.example.org".to_owned()),
+    }
 }
 
 /// The database URL as it may be printed: a PostgreSQL password is hidden.
@@ -72,6 +87,14 @@ pub fn redact(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::redact;
+
+    #[test]
+    fn public_urls_are_http() {
+        assert_eq!(super::parse_public_url("https://hub.example.org/").unwrap(), "https://hub.example.org");
+        assert!(super::parse_public_url("hub.example.org").is_err());
+        assert!(super::parse_public_url("javascript:alert(1)").is_err());
+        assert!(super::parse_public_url("https://").is_err());
+    }
 
     #[test]
     fn hides_passwords() {

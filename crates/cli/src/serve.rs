@@ -69,7 +69,8 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let listener = TcpListener::bind(args.addr).await.with_context(|| format!("could not listen on {}", args.addr))?;
     let addr = listener.local_addr().context("could not read the listening address")?;
     let limits = Limits { request_timeout: Duration::from_secs(args.request_timeout.max(1)), ..Limits::default() };
-    let app = gfce_web::router(AppState::new(store.clone(), index), limits);
+    let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+    let app = gfce_web::router(AppState::new(store.clone(), index, &public_url), limits);
 
     println!("GFCE Hub listening on http://{addr} — data in {place}");
     tracing::info!(%addr, startup_ms = started.elapsed().as_millis() as u64, "ready");

@@ -6,7 +6,7 @@ use crate::{
     change_log::{self, Op},
     rows::{date_text, now, RowReader},
     sql::{Conditions, Value},
-    Store, StoreError,
+    Dated, Store, StoreError,
 };
 
 const EVENT_COLUMNS: &str = "id, slug, series, name_en, name_vi, summary_en, summary_vi, starts_on, ends_on, \
@@ -32,6 +32,33 @@ impl Store {
         let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
         let items = rows.iter().map(event_from_row).collect::<Result<_, _>>()?;
         Ok(Page { items, total: total as u64, request: page })
+    }
+
+    /// The events most recently added or changed, optionally in one country, newest first.
+    pub async fn recent_events(
+        &self,
+        country: Option<CountryCode>,
+        limit: u32,
+    ) -> Result<Vec<Dated<Event>>, StoreError> {
+        let mut c = Conditions::default();
+        if let Some(country) = country {
+            let p = c.bind(Value::Text(country.as_str().into()));
+            c.push(format!("country = {p}"));
+        }
+        let where_clause = c.where_clause();
+        let limit = c.bind(Value::Int(i64::from(limit)));
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS}, updated_at FROM events {where_clause} ORDER BY updated_at DESC, slug LIMIT {limit}"
+        );
+        let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Dated {
+                    record: event_from_row(row)?,
+                    updated_at: RowReader::new(row, "event", "id").text("updated_at")?,
+                })
+            })
+            .collect()
     }
 
     /// The event with this id, if there is one.

@@ -23,7 +23,7 @@ use sqlx::{
 
 pub use change_log::Change;
 pub use error::StoreError;
-pub use members::{HomeCounts, MemberFilter};
+pub use members::{Dated, HomeCounts, MemberFilter};
 pub use reference::SeedOutcome;
 
 /// Which database a store talks to.

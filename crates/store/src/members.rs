@@ -65,6 +65,13 @@ impl MemberFilter {
     }
 }
 
+/// A record with the time it was last written (RFC 3339, UTC).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dated<T> {
+    pub record: T,
+    pub updated_at: String,
+}
+
 /// The figures the home page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HomeCounts {
@@ -114,6 +121,26 @@ impl Store {
         let sql = format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.slug = $1");
         let rows = sqlx::query(&sql).bind(slug.as_str()).fetch_all(&self.pool).await?;
         Ok(self.members_from_rows(&rows).await?.pop())
+    }
+
+    /// The members matching `filter` most recently added or changed, newest first, with the time
+    /// of that change (RFC 3339), for feeds.
+    pub async fn recent_members(&self, filter: &MemberFilter, limit: u32) -> Result<Vec<Dated<Member>>, StoreError> {
+        let mut conditions = filter.conditions();
+        let where_clause = conditions.where_clause();
+        let limit = conditions.bind(Value::Int(i64::from(limit)));
+        let sql = format!(
+            "SELECT {MEMBER_COLUMNS}, m.updated_at FROM members m {where_clause} \
+             ORDER BY m.updated_at DESC, m.slug LIMIT {limit}"
+        );
+        let rows = sqlx::query_with(&sql, conditions.arguments()).fetch_all(&self.pool).await?;
+        let members = self.members_from_rows(&rows).await?;
+        rows.iter()
+            .zip(members)
+            .map(|(row, record)| {
+                Ok(Dated { record, updated_at: RowReader::new(row, "member", "id").text("updated_at")? })
+            })
+            .collect()
     }
 
     /// The member with this id, if there is one.

@@ -188,3 +188,4 @@ status-completed = Completed
 param-type = Type
 param-status = Status
 param-year = Year
+feed-latest = latest additions and changes

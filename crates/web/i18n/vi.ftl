@@ -175,3 +175,4 @@ status-completed = Đã hoàn thành
 param-type = Loại nội dung
 param-status = Trạng thái
 param-year = Năm
+feed-latest = nội dung mới thêm và cập nhật

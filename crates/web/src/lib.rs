@@ -7,6 +7,7 @@
 mod api;
 mod assets;
 mod error;
+mod feeds;
 mod i18n;
 mod ops;
 mod pages;
@@ -46,11 +47,20 @@ pub struct AppState {
     pub search: Arc<SearchIndex>,
     pub i18n: Arc<I18n>,
     pub metrics: PrometheusHandle,
+    /// Where the site is reached from outside (`https://hub.example.org`), without a trailing
+    /// slash: feeds need absolute links, and the request's own Host header is not to be trusted.
+    pub public_url: String,
 }
 
 impl AppState {
-    pub fn new(store: Store, search: Arc<SearchIndex>) -> Self {
-        AppState { store, search, i18n: Arc::new(I18n::new()), metrics: metrics_handle() }
+    pub fn new(store: Store, search: Arc<SearchIndex>, public_url: &str) -> Self {
+        AppState {
+            store,
+            search,
+            i18n: Arc::new(I18n::new()),
+            metrics: metrics_handle(),
+            public_url: public_url.trim_end_matches('/').to_owned(),
+        }
     }
 }
 
@@ -94,6 +104,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(pages::routes(Lang::En))
         .merge(api::routes())
         .merge(search::routes())
+        .merge(feeds::routes())
         .merge(ops::routes())
         .merge(assets::routes())
         .fallback(|| async { WebError::NotFound })

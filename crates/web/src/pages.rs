@@ -92,6 +92,14 @@ impl PageCtx {
         crate::assets::FAVICON_PATH
     }
 
+    /// The feed of the latest additions, in the page's language.
+    pub fn feed_href(&self) -> &'static str {
+        match self.lang {
+            Lang::En => "/feeds/latest.atom",
+            Lang::Vi => "/feeds/latest.atom?lang=vi",
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         self.lang.code()
     }

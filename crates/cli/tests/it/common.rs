@@ -105,7 +105,7 @@ impl TestApp {
         let index = Arc::new(SearchIndex::in_memory().expect("search index"));
         index.rebuild(&store).await.expect("index the reference data");
         let follower = spawn_follower(index.clone(), store.clone(), Duration::from_millis(100));
-        let app = gfce_web::router(AppState::new(store.clone(), index), Limits::default());
+        let app = gfce_web::router(AppState::new(store.clone(), index, &format!("http://{addr}")), Limits::default());
         let server = tokio::spawn(async move {
             axum::serve(listener, app).await.expect("serve");
         });

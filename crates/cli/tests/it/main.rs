@@ -6,6 +6,7 @@ mod common;
 
 mod api;
 mod cli;
+mod feeds;
 mod ops;
 mod pages;
 mod search;
