@@ -19,7 +19,7 @@ use gfce_core::{
 
 use crate::{
     error::WebError,
-    params::{EventQuery, FieldError, MemberQuery, Params},
+    params::{or_refused, EventQuery, FieldError, MemberQuery, Params},
     AppState, I18n,
 };
 
@@ -352,11 +352,7 @@ async fn members(
     State(state): State<AppState>,
     query: Result<Params<MemberQuery>, WebError>,
 ) -> Result<Response, WebError> {
-    let (query, mut errors) = match query {
-        Ok(Params(q)) => (q, Vec::new()),
-        Err(WebError::InvalidParam { param, reason }) => (MemberQuery::default(), vec![(param, reason)]),
-        Err(other) => return Err(other),
-    };
+    let (query, mut errors) = or_refused(query)?;
     let (filter, page_request, parse_errors) = query.parse(&state.store).await?;
     errors.extend(parse_errors);
     let page = state.store.list_members(&filter, ctx.lang, page_request).await?;
@@ -540,11 +536,7 @@ async fn events(
     State(state): State<AppState>,
     query: Result<Params<EventQuery>, WebError>,
 ) -> Result<Response, WebError> {
-    let (query, mut errors) = match query {
-        Ok(Params(q)) => (q, Vec::new()),
-        Err(WebError::InvalidParam { param, reason }) => (EventQuery::default(), vec![(param, reason)]),
-        Err(other) => return Err(other),
-    };
+    let (query, mut errors) = or_refused(query)?;
     let (series, page_request, parse_errors) = query.parse(&state.store).await?;
     errors.extend(parse_errors);
     let page = state.store.list_events(series.as_ref(), page_request).await?;

@@ -32,6 +32,16 @@ impl<S: Send + Sync, T: DeserializeOwned + Default> FromRequestParts<S> for Para
     }
 }
 
+/// For pages: a query string that cannot be read becomes an error to show above an empty form,
+/// not an error page.
+pub fn or_refused<T: Default>(query: Result<Params<T>, WebError>) -> Result<(T, Vec<FieldError>), WebError> {
+    match query {
+        Ok(Params(q)) => Ok((q, Vec::new())),
+        Err(WebError::InvalidParam { param, reason }) => Ok((T::default(), vec![(param, reason)])),
+        Err(other) => Err(other),
+    }
+}
+
 /// Treats an empty value (an HTML form's "any") as absent.
 pub(crate) fn given(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())

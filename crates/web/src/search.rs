@@ -17,7 +17,7 @@ use crate::{
     api::Text,
     error::{Problem, Reason, WebError},
     pages::{Localized, PageCtx, Pagination},
-    params::{first_error, given, parse_field, parse_free_text, parse_page, FieldError, Params},
+    params::{first_error, given, or_refused, parse_field, parse_free_text, parse_page, FieldError, Params},
     AppState,
 };
 
@@ -266,11 +266,7 @@ async fn search_page(
     State(state): State<AppState>,
     query: Result<Params<SearchQuery>, WebError>,
 ) -> Result<Response, WebError> {
-    let (query, mut errors) = match query {
-        Ok(Params(q)) => (q, Vec::new()),
-        Err(WebError::InvalidParam { param, reason }) => (SearchQuery::default(), vec![(param, reason)]),
-        Err(other) => return Err(other),
-    };
+    let (query, mut errors) = or_refused(query)?;
     let (request, parse_errors) = query.parse(&state).await?;
     errors.extend(parse_errors);
     let page_request = request.page;
