@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Measures a `gfce serve` binary: cold start (empty data directory: migrations and reference data),
+"""Measures a `gfce serve` binary: cold start (empty data directory: migrations, reference data and
+the search index),
 warm start, resident memory, and request latency of the main pages and API lists over keep-alive
 HTTP on loopback. Prints its figures; asserts nothing (figures go in docs/PERFORMANCE.md).
 
@@ -138,6 +139,11 @@ def main():
             "/vi/members?region=150",
             "/vi/members/viet-nam",
             "/en",
+            "/api/v1/search?q=viet%20nam",
+            "/api/v1/search?q=conference&type=event",
+            "/api/v1/search?region=150",
+            "/vi/search?q=ha%20lan",
+            "/feeds/latest.atom",
         ]
         print(f"\nlatency, 1 client, {args.requests} requests each (ms)")
         print(f"{'path':44} {'p50':>7} {'p99':>7} {'max':>7}")
