@@ -2,6 +2,8 @@
 //! everything else lives in the library crates.
 
 mod config;
+mod demo;
+mod exchange;
 mod serve;
 mod telemetry;
 
@@ -35,6 +37,12 @@ enum Command {
     Migrate(DatabaseArgs),
     /// Rebuild the search index from the database, then exit.
     Reindex(DatabaseArgs),
+    /// Import JSON datasets, CSV files or IATI activity XML; invalid rows are reported and skipped.
+    Import(exchange::ImportArgs),
+    /// Export everything as a JSON dataset or as CSV files.
+    Export(exchange::ExportArgs),
+    /// Fill the database with realistic, deterministic bilingual demo data.
+    DemoData(exchange::DemoArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -52,6 +60,9 @@ fn main() -> std::process::ExitCode {
             Command::Serve(args) => serve::run(args).await,
             Command::Migrate(args) => serve::migrate(args).await,
             Command::Reindex(args) => serve::reindex(args).await,
+            Command::Import(args) => exchange::import(args).await,
+            Command::Export(args) => exchange::export(args).await,
+            Command::DemoData(args) => exchange::demo_data(args).await,
         }
     });
     match result {

@@ -13,6 +13,8 @@ use crate::config::{redact, DatabaseArgs, ServeArgs};
 
 /// How often each instance looks at the change log for writes to index (its own and others').
 const FOLLOW_EVERY: Duration = Duration::from_millis(500);
+/// How many changes behind an index may be at start and still be caught up rather than rebuilt.
+const REBUILD_BEYOND: i64 = 20_000;
 
 fn open_index(data_dir: &std::path::Path) -> anyhow::Result<Arc<SearchIndex>> {
     let dir = data_dir.join("search-index");
@@ -29,6 +31,14 @@ async fn open_store(args: &DatabaseArgs) -> anyhow::Result<(Store, String)> {
         gfce_store::Backend::Sqlite if args.database_url.is_none() => format!("{} (SQLite)", data_dir.display()),
         backend => format!("{} ({}), files in {}", redact(&url), backend.name(), data_dir.display()),
     };
+    Ok((store, place))
+}
+
+/// Opens the store with the reference data loaded, as every command that reads or writes
+/// records needs it.
+pub async fn open_seeded_store(args: &DatabaseArgs) -> anyhow::Result<(Store, String)> {
+    let (store, place) = open_store(args).await?;
+    store.seed_reference(gfce_core::reference::shipped()).await.context("could not load the reference data")?;
     Ok((store, place))
 }
 
@@ -59,8 +69,11 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     }
     let (data_dir, _) = args.database.resolve()?;
     let index = open_index(&data_dir)?;
-    // A new index is built from scratch; an existing one catches up on what changed meanwhile.
-    if index.position() == 0 {
+    // A new index is built from scratch, and so is one far behind (after a large import: a
+    // rebuild reads records a page at a time, cheaper than replaying each change); otherwise the
+    // index catches up on what changed meanwhile.
+    let behind = store.change_log_position().await.context("could not read the change log")? - index.position();
+    if index.position() == 0 || behind > REBUILD_BEYOND {
         index.rebuild(&store).await.context("could not build the search index")?;
     } else {
         index.catch_up(&store).await.context("could not bring the search index up to date")?;

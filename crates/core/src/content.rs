@@ -9,25 +9,55 @@ use crate::ParseError;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ContentType {
+    /// An actor that is a member or partner.
     Member,
+    /// Any other actor.
+    Actor,
+    Project,
+    Tool,
+    Publication,
     Event,
 }
 
 impl ContentType {
-    pub const ALL: [ContentType; 2] = [ContentType::Member, ContentType::Event];
+    pub const ALL: [ContentType; 6] = [
+        ContentType::Member,
+        ContentType::Actor,
+        ContentType::Project,
+        ContentType::Tool,
+        ContentType::Publication,
+        ContentType::Event,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             ContentType::Member => "member",
+            ContentType::Actor => "actor",
+            ContentType::Project => "project",
+            ContentType::Tool => "tool",
+            ContentType::Publication => "publication",
             ContentType::Event => "event",
         }
     }
 
-    /// The path segment of its pages: `/en/members/…`, `/en/events/…`.
+    /// The path segment of its pages: `/en/members/…`, `/en/projects/…`.
     pub fn section(self) -> &'static str {
         match self {
             ContentType::Member => "members",
+            ContentType::Actor => "actors",
+            ContentType::Project => "projects",
+            ContentType::Tool => "tools",
+            ContentType::Publication => "publications",
             ContentType::Event => "events",
+        }
+    }
+}
+
+impl From<crate::ResourceType> for ContentType {
+    fn from(t: crate::ResourceType) -> Self {
+        match t {
+            crate::ResourceType::Tool => ContentType::Tool,
+            crate::ResourceType::Publication => ContentType::Publication,
         }
     }
 }

@@ -28,6 +28,22 @@ pub enum ParseError {
     Date,
     #[error("needs a text in English or Vietnamese")]
     NoText,
+    #[error("is not an ISO 639-1 language code")]
+    UnknownLanguageCode,
+    #[error("is not an active ISO 4217 currency code")]
+    UnknownCurrency,
+    #[error("must be a non-negative decimal amount such as 1500000 or 2500.50")]
+    Amount,
+    #[error("must be an http or https web address")]
+    Url,
+    #[error("must not be before the start date")]
+    DateOrder,
+    #[error("is given more than once")]
+    Duplicate,
+    #[error("is not a theme of the taxonomy")]
+    UnknownTheme,
+    #[error("names no known actor")]
+    UnknownActor,
 }
 
 impl ParseError {
@@ -45,6 +61,14 @@ impl ParseError {
             ParseError::OutOfRange { .. } => "error-range",
             ParseError::Date => "error-date",
             ParseError::NoText => "error-no-text",
+            ParseError::UnknownLanguageCode => "error-language-code",
+            ParseError::UnknownCurrency => "error-currency",
+            ParseError::Amount => "error-amount",
+            ParseError::Url => "error-url",
+            ParseError::DateOrder => "error-date-order",
+            ParseError::Duplicate => "error-duplicate",
+            ParseError::UnknownTheme => "error-unknown-theme",
+            ParseError::UnknownActor => "error-unknown-actor",
         }
     }
 

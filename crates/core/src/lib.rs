@@ -5,24 +5,33 @@
 //! trusted. The reference data shipped with the platform (countries, regions, themes, the founding
 //! members and the conference series) is embedded in the binary and parsed through the same types.
 
+mod actor;
+mod codes;
 mod content;
 mod error;
+pub mod exchange;
 mod fold;
 mod lang;
-mod member;
+pub mod overlap;
 mod paging;
+mod record;
 pub mod reference;
 mod region;
 mod slug;
 mod text;
 mod theme;
 
+pub use actor::{stable_id, Actor, ActorKind, Joined, Membership};
+pub use codes::{Amount, CurrencyCode, LanguageCode, Link, Money, Tag, WebUrl};
 pub use content::{ContentType, ProjectStatus};
 pub use error::ParseError;
 pub use fold::fold;
 pub use lang::Lang;
-pub use member::{stable_id, Event, Member, MemberKind, Membership};
 pub use paging::{Page, PageRequest};
+pub use record::{
+    Contribution, CountryFact, Event, FactKind, Invalid, Project, Resource, ResourceKind, ResourceType, Role,
+    DESCRIPTION_MAX, SUMMARY_MAX, TITLE_MAX,
+};
 pub use region::{CountryCode, RegionCode, RegionLevel};
 pub use slug::Slug;
 pub use text::LocalizedText;

@@ -13,8 +13,8 @@ use std::{
 use serde::Deserialize;
 
 use crate::{
-    member::stable_id, parse_date, CountryCode, Event, LocalizedText, Member, MemberKind, RegionCode, RegionLevel,
-    Slug, Theme, ThemeFamily, ThemeId,
+    actor::stable_id, parse_date, Actor, ActorKind, CountryCode, CountryFact, CurrencyCode, Event, FactKind, Joined,
+    LanguageCode, LocalizedText, RegionCode, RegionLevel, Slug, Theme, ThemeFamily, ThemeId, WebUrl,
 };
 
 const COUNTRIES_CSV: &str = include_str!("../../../data/countries.csv");
@@ -22,6 +22,10 @@ const REGIONS_CSV: &str = include_str!("../../../data/regions.csv");
 const THEMES_JSON: &str = include_str!("../../../data/themes.json");
 const FOUNDING_JSON: &str = include_str!("../../../data/founding_members.json");
 const EVENTS_JSON: &str = include_str!("../../../data/events.json");
+const LANGUAGES_CSV: &str = include_str!("../../../data/languages.csv");
+const CURRENCIES_CSV: &str = include_str!("../../../data/currencies.csv");
+const COUNTRY_LANGUAGES_CSV: &str = include_str!("../../../data/country_languages.csv");
+const COUNTRY_FACTS_JSON: &str = include_str!("../../../data/country_facts.json");
 
 /// A country of ISO 3166-1 and where UN M49 places it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +37,8 @@ pub struct Country {
     pub region: Option<RegionCode>,
     pub sub_region: Option<RegionCode>,
     pub intermediate_region: Option<RegionCode>,
+    /// Official or main national languages, most used first.
+    pub languages: Vec<LanguageCode>,
 }
 
 impl Country {
@@ -58,6 +64,22 @@ pub struct EventSeries {
     pub name: LocalizedText,
 }
 
+/// An ISO 639-1 language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    pub code: LanguageCode,
+    pub name: LocalizedText,
+}
+
+/// An active ISO 4217 currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Currency {
+    pub code: CurrencyCode,
+    pub name: LocalizedText,
+    /// Digits after the decimal point in common use (0 for VND and JPY, 2 for EUR).
+    pub minor_units: u8,
+}
+
 /// Everything the platform ships with.
 #[derive(Debug)]
 pub struct ReferenceData {
@@ -65,12 +87,19 @@ pub struct ReferenceData {
     pub regions: Vec<Region>,
     pub themes: Vec<Theme>,
     pub series: Vec<EventSeries>,
-    pub members: Vec<Member>,
+    /// The 42 founding members.
+    pub members: Vec<Actor>,
     pub events: Vec<Event>,
     /// Where the list of founding members comes from.
     pub founding_source: String,
+    pub languages: Vec<Language>,
+    pub currencies: Vec<Currency>,
+    /// Key facts of national cyber-security capacity, each with its source.
+    pub facts: Vec<CountryFact>,
     countries_by_code: BTreeMap<CountryCode, usize>,
     regions_by_code: BTreeMap<RegionCode, usize>,
+    languages_by_code: BTreeMap<LanguageCode, usize>,
+    currencies_by_code: BTreeMap<CurrencyCode, usize>,
 }
 
 impl ReferenceData {
@@ -80,6 +109,14 @@ impl ReferenceData {
 
     pub fn region(&self, code: RegionCode) -> Option<&Region> {
         self.regions_by_code.get(&code).map(|&i| &self.regions[i])
+    }
+
+    pub fn language(&self, code: LanguageCode) -> Option<&Language> {
+        self.languages_by_code.get(&code).map(|&i| &self.languages[i])
+    }
+
+    pub fn currency(&self, code: CurrencyCode) -> Option<&Currency> {
+        self.currencies_by_code.get(&code).map(|&i| &self.currencies[i])
     }
 }
 
@@ -95,7 +132,12 @@ pub fn shipped() -> &'static ReferenceData {
 fn parse() -> Result<ReferenceData, String> {
     let regions = parse_regions()?;
     let regions_by_code: BTreeMap<_, _> = regions.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
-    let countries = parse_countries(&regions_by_code)?;
+    let languages = parse_languages()?;
+    let languages_by_code: BTreeMap<_, _> = languages.iter().enumerate().map(|(i, l)| (l.code, i)).collect();
+    let currencies = parse_currencies()?;
+    let currencies_by_code: BTreeMap<_, _> = currencies.iter().enumerate().map(|(i, c)| (c.code, i)).collect();
+    let mut countries = parse_countries(&regions_by_code)?;
+    add_country_languages(&mut countries, &languages_by_code)?;
     let countries_by_code: BTreeMap<_, _> = countries.iter().enumerate().map(|(i, c)| (c.code, i)).collect();
     let known_country = |code: &str| -> Result<CountryCode, String> {
         CountryCode::syntax(code)
@@ -106,6 +148,12 @@ fn parse() -> Result<ReferenceData, String> {
     let themes = parse_themes()?;
     let (series, events) = parse_events(&known_country)?;
     let (founding_source, members) = parse_founding(&known_country, &countries, &countries_by_code)?;
+    let facts = parse_facts(&known_country)?;
+    for e in &events {
+        if let Some(o) = e.organisers.iter().find(|o| !members.iter().any(|m| &m.slug == *o)) {
+            return Err(format!("event {} organised by unknown {o}", e.slug));
+        }
+    }
 
     Ok(ReferenceData {
         countries,
@@ -115,8 +163,13 @@ fn parse() -> Result<ReferenceData, String> {
         members,
         events,
         founding_source,
+        languages,
+        currencies,
+        facts,
         countries_by_code,
         regions_by_code,
+        languages_by_code,
+        currencies_by_code,
     })
 }
 
@@ -180,9 +233,104 @@ fn parse_countries(regions: &BTreeMap<RegionCode, usize>) -> Result<Vec<Country>
             alpha3: row.alpha3,
             numeric: row.numeric,
             name: LocalizedText::new(Some(row.name_en), Some(row.name_vi)).map_err(|e| e.to_string())?,
+            languages: Vec::new(),
         });
     }
     Ok(countries)
+}
+
+fn parse_languages() -> Result<Vec<Language>, String> {
+    #[derive(Deserialize)]
+    struct Row {
+        code: String,
+        name_en: String,
+        name_vi: String,
+    }
+    csv::Reader::from_reader(LANGUAGES_CSV.as_bytes())
+        .deserialize::<Row>()
+        .map(|row| {
+            let row = row.map_err(|e| format!("languages.csv: {e}"))?;
+            Ok(Language {
+                code: LanguageCode::syntax(&row.code).ok_or_else(|| format!("bad language code {}", row.code))?,
+                name: LocalizedText::new(Some(row.name_en), Some(row.name_vi)).map_err(|e| e.to_string())?,
+            })
+        })
+        .collect()
+}
+
+fn parse_currencies() -> Result<Vec<Currency>, String> {
+    #[derive(Deserialize)]
+    struct Row {
+        code: String,
+        name_en: String,
+        name_vi: String,
+        minor_units: u8,
+    }
+    csv::Reader::from_reader(CURRENCIES_CSV.as_bytes())
+        .deserialize::<Row>()
+        .map(|row| {
+            let row = row.map_err(|e| format!("currencies.csv: {e}"))?;
+            Ok(Currency {
+                code: CurrencyCode::syntax(&row.code).ok_or_else(|| format!("bad currency code {}", row.code))?,
+                name: LocalizedText::new(Some(row.name_en), Some(row.name_vi)).map_err(|e| e.to_string())?,
+                minor_units: row.minor_units,
+            })
+        })
+        .collect()
+}
+
+fn add_country_languages(countries: &mut [Country], languages: &BTreeMap<LanguageCode, usize>) -> Result<(), String> {
+    #[derive(Deserialize)]
+    struct Row {
+        alpha2: String,
+        languages: String,
+    }
+    for row in csv::Reader::from_reader(COUNTRY_LANGUAGES_CSV.as_bytes()).deserialize::<Row>() {
+        let row = row.map_err(|e| format!("country_languages.csv: {e}"))?;
+        let country = countries
+            .iter_mut()
+            .find(|c| c.code.as_str() == row.alpha2)
+            .ok_or_else(|| format!("country_languages.csv: unknown country {}", row.alpha2))?;
+        country.languages = row
+            .languages
+            .split_whitespace()
+            .map(|l| {
+                LanguageCode::syntax(l)
+                    .filter(|code| languages.contains_key(code))
+                    .ok_or_else(|| format!("{}: unknown language {l}", row.alpha2))
+            })
+            .collect::<Result<_, _>>()?;
+    }
+    Ok(())
+}
+
+fn parse_facts(known_country: &dyn Fn(&str) -> Result<CountryCode, String>) -> Result<Vec<CountryFact>, String> {
+    #[derive(Deserialize)]
+    struct File {
+        facts: Vec<RawFact>,
+    }
+    #[derive(Deserialize)]
+    struct RawFact {
+        country: String,
+        kind: FactKind,
+        title: LocalizedText,
+        year: Option<i32>,
+        source_url: String,
+    }
+    let file: File = serde_json::from_str(COUNTRY_FACTS_JSON).map_err(|e| format!("country_facts.json: {e}"))?;
+    let mut seen = HashSet::new();
+    file.facts
+        .into_iter()
+        .map(|f| {
+            let country = known_country(&f.country)?;
+            if !seen.insert((country, f.kind)) {
+                return Err(format!("country_facts.json: {} {} twice", f.country, f.kind.as_str()));
+            }
+            let source_url =
+                WebUrl::parse(&f.source_url).map_err(|e| format!("country_facts.json: {}: {e}", f.source_url))?;
+            Ok(CountryFact { country, kind: f.kind, title: f.title, year: f.year, source_url })
+        })
+        .collect()
 }
 
 fn parse_themes() -> Result<Vec<Theme>, String> {
@@ -242,7 +390,11 @@ fn parse_events(
         ends_on: String,
         city: LocalizedText,
         country: String,
-        url: Option<String>,
+        url: Option<WebUrl>,
+        #[serde(default)]
+        organisers: Vec<Slug>,
+        #[serde(default)]
+        themes: Vec<ThemeId>,
     }
     let file: File = serde_json::from_str(EVENTS_JSON).map_err(|e| format!("events.json: {e}"))?;
     let series: Vec<EventSeries> = file.series.into_iter().map(|s| EventSeries { id: s.id, name: s.name }).collect();
@@ -269,6 +421,8 @@ fn parse_events(
                 ends_on,
                 city: e.city,
                 url: e.url,
+                organisers: e.organisers,
+                themes: e.themes,
             })
         })
         .collect::<Result<_, _>>()?;
@@ -279,7 +433,7 @@ fn parse_founding(
     known_country: &dyn Fn(&str) -> Result<CountryCode, String>,
     countries: &[Country],
     countries_by_code: &BTreeMap<CountryCode, usize>,
-) -> Result<(String, Vec<Member>), String> {
+) -> Result<(String, Vec<Actor>), String> {
     #[derive(Deserialize)]
     struct File {
         source: String,
@@ -289,12 +443,12 @@ fn parse_founding(
     #[derive(Deserialize)]
     struct RawMember {
         slug: Slug,
-        kind: MemberKind,
+        kind: ActorKind,
         country: String,
         listed_as: String,
         name: Option<RawName>,
         short_name: Option<String>,
-        website: Option<String>,
+        website: Option<WebUrl>,
     }
     #[derive(Deserialize)]
     struct RawName {
@@ -312,7 +466,7 @@ fn parse_founding(
             // for one language; an organisation must be named in the file.
             let listed_name = countries_by_code.get(&country).map(|&i| &countries[i].name);
             let (en, vi) = match (m.kind, m.name) {
-                (MemberKind::Country, name) => {
+                (ActorKind::Country, name) => {
                     let name = name.unwrap_or(RawName { en: None, vi: None });
                     let base = listed_name.ok_or("country without a name")?;
                     (name.en.or(base.en.clone()), name.vi.or(base.vi.clone()))
@@ -320,17 +474,18 @@ fn parse_founding(
                 (_, Some(name)) => (name.en, name.vi),
                 (_, None) => return Err(format!("organisation {} has no name", m.slug)),
             };
-            Ok(Member {
+            // Founding members keep the ids they were first given, as members.
+            Ok(Actor {
                 id: stable_id("member", &m.slug),
                 name: LocalizedText::new(en, vi).map_err(|e| format!("{}: {e}", m.slug))?,
                 slug: m.slug,
                 kind: m.kind,
                 short_name: m.short_name,
                 country: Some(country),
-                founding: true,
-                joined_on,
+                joined: Some(Joined { joined_on, founding: true }),
                 website: m.website,
                 listed_as: Some(m.listed_as),
+                iati_ref: None,
                 themes: Vec::new(),
             })
         })
@@ -376,9 +531,10 @@ mod tests {
         let data = shipped();
         let members = &data.members;
         assert_eq!(members.len(), 42);
-        assert!(members.iter().all(|m| m.founding && parse_date("2015-04-16").unwrap() == m.joined_on));
+        let founded = Joined { joined_on: parse_date("2015-04-16").unwrap(), founding: true };
+        assert!(members.iter().all(|m| m.joined == Some(founded)));
         let mut sorted: Vec<String> =
-            members.iter().filter(|m| m.kind == MemberKind::Country).map(|m| m.country.unwrap().to_string()).collect();
+            members.iter().filter(|m| m.kind == ActorKind::Country).map(|m| m.country.unwrap().to_string()).collect();
         sorted.sort_unstable();
         assert_eq!(
             sorted,
@@ -387,9 +543,9 @@ mod tests {
                 "KR", "MA", "MX", "NL", "NO", "NZ", "RO", "SE", "SN", "TR", "US", "VN"
             ]
         );
-        let organisations: Vec<_> = members.iter().filter(|m| m.kind != MemberKind::Country).collect();
+        let organisations: Vec<_> = members.iter().filter(|m| m.kind != ActorKind::Country).collect();
         assert_eq!(organisations.len(), 13);
-        assert!(members.iter().all(|m| m.membership() == Membership::Member));
+        assert!(members.iter().all(|m| m.membership() == Some(Membership::Member)));
         // The Vietnamese source list, in its order and spelling.
         let listed: Vec<&str> = members.iter().map(|m| m.listed_as.as_deref().unwrap()).collect();
         assert_eq!(&listed[..3], ["Anh", "Argentina", "Ấn Độ"]);
@@ -413,6 +569,19 @@ mod tests {
             [(2011, "London", "GB"), (2012, "Budapest", "HU"), (2013, "Seoul", "KR"), (2015, "The Hague", "NL")]
         );
         assert!(data.events.iter().all(|e| e.series.as_str() == "gccs"));
+        assert_eq!(data.events[3].organisers[0].as_str(), "netherlands");
+    }
+
+    #[test]
+    fn languages_currencies_and_facts() {
+        let data = shipped();
+        let vn = data.country(CountryCode::parse("VN").unwrap()).unwrap();
+        assert_eq!(vn.languages, [LanguageCode::parse("vi").unwrap()]);
+        assert!(data.countries.iter().all(|c| !c.languages.is_empty()), "every country has a language");
+        let vnd = data.currency(CurrencyCode::parse("VND").unwrap()).unwrap();
+        assert_eq!((vnd.minor_units, vnd.name.get(Lang::Vi)), (0, "Đồng Việt Nam"));
+        assert_eq!(data.language(LanguageCode::parse("vi").unwrap()).unwrap().name.get(Lang::Vi), "Tiếng Việt");
+        assert!(data.facts.iter().any(|f| f.country.as_str() == "VN" && f.kind == FactKind::Cert));
     }
 
     #[test]

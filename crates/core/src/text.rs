@@ -31,7 +31,18 @@ impl LocalizedText {
     /// Trims both texts; a blank one counts as missing; both missing is an error.
     pub fn new(en: Option<String>, vi: Option<String>) -> Result<Self, ParseError> {
         // NFC, so that text typed with combining accents matches text typed with precomposed ones.
-        let clean = |t: Option<String>| t.map(|s| s.trim().nfc().collect::<String>()).filter(|s| !s.is_empty());
+        let clean = |t: Option<String>| {
+            t.map(|s| {
+                let s = s.trim();
+                // Most text arrives already composed; checking is much cheaper than recomposing.
+                if unicode_normalization::is_nfc(s) {
+                    s.to_owned()
+                } else {
+                    s.nfc().collect::<String>()
+                }
+            })
+            .filter(|s| !s.is_empty())
+        };
         let (en, vi) = (clean(en), clean(vi));
         if en.is_none() && vi.is_none() {
             return Err(ParseError::NoText);

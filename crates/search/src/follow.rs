@@ -2,12 +2,15 @@
 
 use std::{collections::BTreeSet, sync::Arc, time::Duration};
 
-use gfce_core::{ContentType, Lang, PageRequest};
-use gfce_store::{Change, MemberFilter, Store};
-use tantivy::{IndexWriter, Term};
+use gfce_core::Slug;
+use gfce_store::{Change, Store};
+use tantivy::{IndexWriter, TantivyDocument, Term};
 use uuid::Uuid;
 
-use crate::{document, SearchError, SearchIndex};
+use crate::{
+    document::{self, ActorNames},
+    SearchError, SearchIndex,
+};
 
 /// How far back each catch-up looks again. On PostgreSQL a change's sequence number is taken
 /// when its transaction writes, not when it commits, so a later number can become visible before
@@ -20,34 +23,50 @@ const BATCH: i64 = 500;
 #[derive(Debug, Default)]
 pub(crate) struct Recent(std::sync::Mutex<BTreeSet<i64>>);
 
+/// Records read per query while rebuilding.
+const PAGE: i64 = 1000;
+
 impl SearchIndex {
-    /// Replaces the whole index with documents made from every record in the store.
+    /// Replaces the whole index with documents made from every record in the store, a page at a
+    /// time so that memory stays flat however many records there are. Run it before following the
+    /// change log (as `gfce serve` and `gfce reindex` do), not beside it.
     pub async fn rebuild(&self, store: &Store) -> Result<usize, SearchError> {
         // Read the position first: a change made while the records are read is then applied
         // again by the next catch-up rather than missed.
         let head = store.change_log_position().await?;
+        let mut names = ActorNames::new();
         let mut docs = Vec::new();
-        for page in 1.. {
-            let members = store.list_members(&MemberFilter::default(), Lang::En, PageRequest::new(page, 500)).await?;
-            docs.extend(members.items.iter().map(|m| document::member(self.fields, m)));
-            if u64::from(page) >= members.page_count() {
-                break;
+        let mut last = String::new();
+        while let Some(page) = Some(store.actors_after(last.clone(), PAGE).await?).filter(|p| !p.is_empty()) {
+            last = page[page.len() - 1].record.slug.to_string();
+            for a in page {
+                docs.push(document::actor(self.fields, &a.record));
+                names.insert(a.record.slug.clone(), a.record.name);
             }
         }
-        for page in 1.. {
-            let events = store.list_events(None, PageRequest::new(page, 500)).await?;
-            docs.extend(events.items.iter().map(|e| document::event(self.fields, e)));
-            if u64::from(page) >= events.page_count() {
-                break;
-            }
+        self.writer().delete_all_documents()?;
+        self.add(docs)?;
+        let mut count = 0;
+        let mut last = String::new();
+        while let Some(page) = Some(store.projects_after(last.clone(), PAGE).await?).filter(|p| !p.is_empty()) {
+            last = page[page.len() - 1].record.slug.to_string();
+            count += page.len();
+            self.add(page.iter().map(|p| document::project(self.fields, &p.record, &names)).collect())?;
         }
-        let count = docs.len();
-        let mut writer = self.writer();
-        writer.delete_all_documents()?;
-        for doc in docs {
-            writer.add_document(doc)?;
+        let mut last = String::new();
+        while let Some(page) = Some(store.resources_after(last.clone(), PAGE).await?).filter(|p| !p.is_empty()) {
+            last = page[page.len() - 1].record.slug.to_string();
+            count += page.len();
+            self.add(page.iter().map(|r| document::resource(self.fields, &r.record, &names)).collect())?;
         }
-        self.commit(&mut writer, head)?;
+        let mut last = String::new();
+        while let Some(page) = Some(store.events_after(last.clone(), PAGE).await?).filter(|p| !p.is_empty()) {
+            last = page[page.len() - 1].record.slug.to_string();
+            count += page.len();
+            self.add(page.iter().map(|e| document::event(self.fields, &e.record, &names)).collect())?;
+        }
+        count += names.len();
+        self.commit(&mut self.writer(), head)?;
         self.recent.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
         tracing::info!(documents = count, position = head, "search index rebuilt");
         Ok(count)
@@ -65,17 +84,16 @@ impl SearchIndex {
                 changes.iter().filter(|c| !recent.contains(&c.seq)).collect()
             };
             if !fresh.is_empty() {
-                let mut docs = Vec::with_capacity(fresh.len());
-                for change in &fresh {
-                    docs.push((change, self.document_for(store, change).await?));
-                }
+                let docs = self.documents_for(store, &fresh).await?;
                 let mut writer = self.writer();
-                for (change, doc) in docs {
-                    let Some(kind) = content_type(&change.entity) else { continue };
-                    writer.delete_term(Term::from_field_text(self.fields.key, &document::key(kind, &change.entity_id)));
-                    if let Some(doc) = doc {
-                        writer.add_document(doc)?;
-                    }
+                for change in &fresh {
+                    writer.delete_term(Term::from_field_text(
+                        self.fields.key,
+                        &document::key(&change.entity, &change.entity_id),
+                    ));
+                }
+                for doc in docs {
+                    writer.add_document(doc)?;
                 }
                 let position = self.position().max(last);
                 self.commit(&mut writer, position)?;
@@ -93,19 +111,46 @@ impl SearchIndex {
         Ok(applied)
     }
 
-    /// The document a change leads to: the record as it is now, or `None` if it is gone (or
-    /// not searchable).
-    async fn document_for(
-        &self,
-        store: &Store,
-        change: &Change,
-    ) -> Result<Option<tantivy::TantivyDocument>, SearchError> {
-        let Ok(id) = Uuid::parse_str(&change.entity_id) else { return Ok(None) };
-        Ok(match content_type(&change.entity) {
-            Some(ContentType::Member) => store.member_by_id(&id).await?.map(|m| document::member(self.fields, &m)),
-            Some(ContentType::Event) => store.event_by_id(&id).await?.map(|e| document::event(self.fields, &e)),
-            None => None,
-        })
+    /// The documents a batch of changes leads to: each changed record as it is now. Records that
+    /// are gone (or not searchable, such as country facts) give none.
+    async fn documents_for(&self, store: &Store, changes: &[&Change]) -> Result<Vec<TantivyDocument>, SearchError> {
+        let ids = |entity: &str| -> Vec<Uuid> {
+            let mut ids: Vec<Uuid> = changes
+                .iter()
+                .filter(|c| c.entity == entity)
+                .filter_map(|c| Uuid::parse_str(&c.entity_id).ok())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        let actors = store.actors_by_ids(&ids("actor")).await?;
+        let projects = store.projects_by_ids(&ids("project")).await?;
+        let resources = store.resources_by_ids(&ids("resource")).await?;
+        let events = store.events_by_ids(&ids("event")).await?;
+
+        let mut wanted: Vec<&Slug> =
+            projects.iter().flat_map(|p| p.record.participants.iter().map(|c| &c.actor)).collect();
+        wanted.extend(resources.iter().flat_map(|r| r.record.contributors.iter().map(|c| &c.actor)));
+        wanted.extend(events.iter().flat_map(|e| e.record.organisers.iter()));
+        wanted.sort_unstable();
+        wanted.dedup();
+        let names: ActorNames = store.actors_by_slugs(&wanted).await?.into_iter().map(|(s, a)| (s, a.name)).collect();
+
+        let mut docs: Vec<TantivyDocument> = actors.iter().map(|a| document::actor(self.fields, &a.record)).collect();
+        docs.extend(projects.iter().map(|p| document::project(self.fields, &p.record, &names)));
+        docs.extend(resources.iter().map(|r| document::resource(self.fields, &r.record, &names)));
+        docs.extend(events.iter().map(|e| document::event(self.fields, &e.record, &names)));
+        Ok(docs)
+    }
+
+    /// Adds documents under the writer's lock, taken only for as long as that takes.
+    fn add(&self, docs: Vec<TantivyDocument>) -> Result<(), SearchError> {
+        let writer = self.writer();
+        for doc in docs {
+            writer.add_document(doc)?;
+        }
+        Ok(())
     }
 
     fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter> {
@@ -120,10 +165,6 @@ impl SearchIndex {
         self.reader.reload()?;
         Ok(())
     }
-}
-
-fn content_type(entity: &str) -> Option<ContentType> {
-    entity.parse().ok()
 }
 
 /// Keeps the index current by catching up on the change log every `every`, until the task is

@@ -1,17 +1,23 @@
 use sqlx::AnyConnection;
 
-use crate::{rows::now, StoreError};
+use crate::{
+    rows::now,
+    sql::{insert_rows, Value},
+    StoreError,
+};
 
 /// What happened to a record.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Op {
     Insert,
+    Update,
 }
 
 impl Op {
     fn as_str(self) -> &'static str {
         match self {
             Op::Insert => "insert",
+            Op::Update => "update",
         }
     }
 }
@@ -29,6 +35,21 @@ pub(crate) async fn append(conn: &mut AnyConnection, entity: &str, entity_id: &s
     Ok(())
 }
 
+/// Appends one entry per record, in the given order, with as few statements as possible.
+pub(crate) async fn append_many(
+    conn: &mut AnyConnection,
+    entity: &str,
+    changes: &[(String, Op)],
+    at: &str,
+) -> Result<(), StoreError> {
+    let rows = changes
+        .iter()
+        .map(|(id, op)| vec![Value::from(entity), Value::Text(id.clone()), Value::from(op.as_str()), Value::from(at)])
+        .collect();
+    insert_rows(conn, "INSERT INTO change_log (entity, entity_id, op, at)", 4, rows, "").await?;
+    Ok(())
+}
+
 impl crate::Store {
     /// The sequence number of the latest change, 0 when nothing was ever written. An index that
     /// has seen changes up to this number is current.
@@ -42,7 +63,7 @@ impl crate::Store {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub seq: i64,
-    /// `member`, `event` or `theme`.
+    /// `actor`, `project`, `resource`, `event`, `country_fact` or `theme`.
     pub entity: String,
     pub entity_id: String,
 }

@@ -17,6 +17,10 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored {entity} {id} is invalid: {reason}")]
     Corrupt { entity: &'static str, id: String, reason: String },
+    /// A record names an actor the database does not hold; importers check first, so this is a
+    /// fault of the caller.
+    #[error("no actor with the slug {0}")]
+    UnknownActor(String),
 }
 
 impl StoreError {

@@ -1,36 +1,62 @@
-use gfce_core::{CountryCode, Event, Page, PageRequest, Slug};
+use std::collections::HashMap;
+
+use gfce_core::{exchange::Stamped, CountryCode, Event, Page, PageRequest, Role, Slug, WebUrl};
 use sqlx::{any::AnyRow, AnyConnection, Row};
 use uuid::Uuid;
 
 use crate::{
-    change_log::{self, Op},
-    rows::{date_text, now, RowReader},
-    sql::{Conditions, Value},
+    children::{self, Children},
+    rows::{date_text, RowReader},
+    sql::{in_list, Conditions, Value},
+    write::{self, Prepared, Table},
     Dated, Store, StoreError,
 };
 
-const EVENT_COLUMNS: &str = "id, slug, series, name_en, name_vi, summary_en, summary_vi, starts_on, ends_on, \
-                             city_en, city_vi, country, url";
+pub(crate) const EVENT_COLUMNS: &str =
+    "e.id, e.slug, e.series, e.name_en, e.name_vi, e.summary_en, e.summary_vi, e.starts_on, \
+                             e.ends_on, e.city_en, e.city_vi, e.country, e.url, e.created_at, e.updated_at";
+
+pub(crate) const EVENTS: Table = Table {
+    name: "events",
+    entity: "event",
+    columns: &[
+        "id",
+        "slug",
+        "series",
+        "name_en",
+        "name_vi",
+        "summary_en",
+        "summary_vi",
+        "starts_on",
+        "ends_on",
+        "city_en",
+        "city_vi",
+        "country",
+        "url",
+        "created_at",
+        "updated_at",
+    ],
+};
 
 impl Store {
     /// One page of events, the most recent first, optionally of one series only.
     pub async fn list_events(&self, series: Option<&Slug>, page: PageRequest) -> Result<Page<Event>, StoreError> {
         let mut c = Conditions::default();
         if let Some(series) = series {
-            let p = c.bind(Value::Text(series.as_str().into()));
-            c.push(format!("series = {p}"));
+            let p = c.bind(series.as_str().into());
+            c.push(format!("e.series = {p}"));
         }
         let where_clause = c.where_clause();
-        let count_sql = format!("SELECT COUNT(*) AS n FROM events {where_clause}");
+        let count_sql = format!("SELECT COUNT(*) AS n FROM events e {where_clause}");
         let total: i64 = sqlx::query_with(&count_sql, c.arguments()).fetch_one(&self.pool).await?.try_get("n")?;
         let limit = c.bind(Value::Int(i64::from(page.per_page())));
         let offset = c.bind(Value::Int(page.offset() as i64));
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events {where_clause} ORDER BY starts_on DESC, slug LIMIT {limit} \
+            "SELECT {EVENT_COLUMNS} FROM events e {where_clause} ORDER BY e.starts_on DESC, e.slug LIMIT {limit} \
              OFFSET {offset}"
         );
         let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
-        let items = rows.iter().map(event_from_row).collect::<Result<_, _>>()?;
+        let items = self.events_from_rows(&rows).await?.into_iter().map(|d| d.record).collect();
         Ok(Page { items, total: total as u64, request: page })
     }
 
@@ -42,82 +68,102 @@ impl Store {
     ) -> Result<Vec<Dated<Event>>, StoreError> {
         let mut c = Conditions::default();
         if let Some(country) = country {
-            let p = c.bind(Value::Text(country.as_str().into()));
-            c.push(format!("country = {p}"));
+            let p = c.bind(country.as_str().into());
+            c.push(format!("e.country = {p}"));
         }
         let where_clause = c.where_clause();
         let limit = c.bind(Value::Int(i64::from(limit)));
         let sql = format!(
-            "SELECT {EVENT_COLUMNS}, updated_at FROM events {where_clause} ORDER BY updated_at DESC, slug LIMIT {limit}"
+            "SELECT {EVENT_COLUMNS} FROM events e {where_clause} ORDER BY e.updated_at DESC, e.slug LIMIT {limit}"
         );
         let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|row| {
-                Ok(Dated {
-                    record: event_from_row(row)?,
-                    updated_at: RowReader::new(row, "event", "id").text("updated_at")?,
-                })
-            })
-            .collect()
+        self.events_from_rows(&rows).await
     }
 
-    /// The event with this id, if there is one.
-    pub async fn event_by_id(&self, id: &Uuid) -> Result<Option<Event>, StoreError> {
-        let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1");
-        let row = sqlx::query(&sql).bind(id.to_string()).fetch_optional(&self.pool).await?;
-        row.as_ref().map(event_from_row).transpose()
+    /// The events held in a country, the latest first.
+    pub async fn events_in(&self, country: CountryCode) -> Result<Vec<Event>, StoreError> {
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.country = $1 ORDER BY e.starts_on DESC");
+        let rows = sqlx::query(&sql).bind(country.as_str()).fetch_all(&self.pool).await?;
+        Ok(self.events_from_rows(&rows).await?.into_iter().map(|d| d.record).collect())
+    }
+
+    pub async fn events_by_ids(&self, ids: &[Uuid]) -> Result<Vec<Dated<Event>>, StoreError> {
+        let mut c = Conditions::default();
+        let list = in_list(&mut c, ids.iter().map(|id| Value::Text(id.to_string())));
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN {list}");
+        let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
+        self.events_from_rows(&rows).await
     }
 
     /// The event with this slug, if there is one.
     pub async fn event(&self, slug: &Slug) -> Result<Option<Event>, StoreError> {
-        let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE slug = $1");
-        let row = sqlx::query(&sql).bind(slug.as_str()).fetch_optional(&self.pool).await?;
-        row.as_ref().map(event_from_row).transpose()
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.slug = $1");
+        let rows = sqlx::query(&sql).bind(slug.as_str()).fetch_all(&self.pool).await?;
+        Ok(self.events_from_rows(&rows).await?.pop().map(|d| d.record))
+    }
+
+    pub(crate) async fn events_from_rows(&self, rows: &[AnyRow]) -> Result<Vec<Dated<Event>>, StoreError> {
+        let ids: Vec<String> = rows.iter().map(|r| r.try_get::<String, _>("id")).collect::<Result<_, _>>()?;
+        let mut children = children::load(&self.pool, "event", &ids).await?;
+        rows.iter()
+            .map(|row| {
+                let r = RowReader::new(row, "event", "id");
+                let ch = children.remove(&r.id).unwrap_or_default();
+                let record = Event {
+                    id: r.parsed("id", Uuid::parse_str)?,
+                    slug: r.parsed("slug", Slug::parse)?,
+                    series: r.parsed("series", Slug::parse)?,
+                    name: r.localized("name")?,
+                    summary: r.opt_localized("summary")?,
+                    starts_on: r.date("starts_on")?,
+                    ends_on: r.date("ends_on")?,
+                    city: r.localized("city")?,
+                    country: r.parsed("country", CountryCode::parse)?,
+                    url: r.opt_parsed("url", WebUrl::parse)?,
+                    organisers: ch.contributions.into_iter().map(|c| c.actor).collect(),
+                    themes: ch.themes,
+                };
+                Ok(Dated { record, created_at: r.text("created_at")?, updated_at: r.text("updated_at")? })
+            })
+            .collect()
     }
 }
 
-fn event_from_row(row: &AnyRow) -> Result<Event, StoreError> {
-    let r = RowReader::new(row, "event", "id");
-    Ok(Event {
-        id: r.parsed("id", Uuid::parse_str)?,
-        slug: r.parsed("slug", Slug::parse)?,
-        series: r.parsed("series", Slug::parse)?,
-        name: r.localized("name")?,
-        summary: r.opt_localized("summary")?,
-        starts_on: r.date("starts_on")?,
-        ends_on: r.date("ends_on")?,
-        city: r.localized("city")?,
-        country: r.parsed("country", CountryCode::parse)?,
-        url: r.opt_text("url")?,
-    })
+pub(crate) fn prepare(stamped: &Stamped<Event>) -> Prepared {
+    let e = &stamped.record;
+    let id = e.id.to_string();
+    let summary = e.summary.as_ref();
+    let values = vec![
+        Value::Text(id.clone()),
+        e.slug.as_str().into(),
+        e.series.as_str().into(),
+        e.name.en().into(),
+        e.name.vi().into(),
+        summary.and_then(|s| s.en()).into(),
+        summary.and_then(|s| s.vi()).into(),
+        date_text(e.starts_on).into(),
+        date_text(e.ends_on).into(),
+        e.city.en().into(),
+        e.city.vi().into(),
+        e.country.as_str().into(),
+        e.url.as_ref().map(|u| u.as_str()).into(),
+    ];
+    let children = Children {
+        themes: e.themes.clone(),
+        contributions: e
+            .organisers
+            .iter()
+            .map(|actor| gfce_core::Contribution { actor: actor.clone(), role: Role::Organiser })
+            .collect(),
+        ..Default::default()
+    };
+    Prepared::new(id, values, children, stamped)
 }
 
-/// Inserts an event and logs the change, on the caller's transaction.
-pub(crate) async fn insert_event(conn: &mut AnyConnection, event: &Event) -> Result<(), StoreError> {
-    let at = now();
-    let id = event.id.to_string();
-    let summary = event.summary.as_ref();
-    sqlx::query(
-        "INSERT INTO events (id, slug, series, name_en, name_vi, summary_en, summary_vi, starts_on, ends_on, \
-         city_en, city_vi, country, url, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-    )
-    .bind(&id)
-    .bind(event.slug.as_str())
-    .bind(event.series.as_str())
-    .bind(event.name.en())
-    .bind(event.name.vi())
-    .bind(summary.and_then(|s| s.en()))
-    .bind(summary.and_then(|s| s.vi()))
-    .bind(date_text(event.starts_on))
-    .bind(date_text(event.ends_on))
-    .bind(event.city.en())
-    .bind(event.city.vi())
-    .bind(event.country.as_str())
-    .bind(event.url.as_deref())
-    .bind(&at)
-    .bind(&at)
-    .execute(&mut *conn)
-    .await?;
-    change_log::append(conn, "event", &id, Op::Insert).await
+pub(crate) async fn upsert(
+    conn: &mut AnyConnection,
+    events: &[Stamped<Event>],
+    actor_ids: &HashMap<Slug, String>,
+) -> Result<(), StoreError> {
+    write::upsert(conn, &EVENTS, events.iter().map(prepare).collect(), actor_ids).await
 }

@@ -5,14 +5,20 @@
 //! Every write runs in a transaction that also appends to the change log, which the search
 //! indexer follows.
 
+mod actors;
 mod change_log;
+mod children;
 mod error;
 mod events;
-mod members;
+mod exchange;
+mod facts;
+mod projects;
 mod reference;
+mod resources;
 mod rows;
 mod sql;
 mod taxonomy;
+mod write;
 
 use std::{str::FromStr, time::Duration};
 
@@ -21,10 +27,13 @@ use sqlx::{
     AnyPool, Executor,
 };
 
+pub use actors::{ActorFilter, Dated, HomeCounts};
 pub use change_log::Change;
 pub use error::StoreError;
-pub use members::{Dated, HomeCounts, MemberFilter};
+pub use exchange::{ImportCounts, ImportReport};
+pub use projects::{ProjectFilter, ProjectOrder};
 pub use reference::SeedOutcome;
+pub use resources::ResourceFilter;
 
 /// Which database a store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,15 +1,28 @@
-use gfce_core::reference::ReferenceData;
-use sqlx::Acquire;
+use gfce_core::{exchange::Stamped, reference::ReferenceData};
+use sqlx::{Acquire, AnyConnection};
 
 use crate::{
+    actors,
     change_log::{self, Op},
-    events::insert_event,
-    members::insert_member,
-    Store, StoreError,
+    events, facts, write, Store, StoreError,
 };
 
 /// The meta key whose presence says the reference data has been loaded.
 const SEEDED_KEY: &str = "reference_data_loaded_at";
+/// The meta key whose presence says the country facts have been loaded: they came with a later
+/// version, so a database seeded before them gets them once, on its next start.
+const FACTS_KEY: &str = "country_facts_loaded_at";
+
+/// Claims a meta key; false when it was claimed before.
+async fn claim(conn: &mut AnyConnection, key: &str) -> Result<bool, StoreError> {
+    let claimed = sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+        .bind(key)
+        .bind(crate::rows::now())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(claimed > 0)
+}
 
 /// What loading the reference data did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,13 +42,11 @@ impl Store {
     pub async fn seed_reference(&self, data: &ReferenceData) -> Result<SeedOutcome, StoreError> {
         let mut tx = self.pool.begin().await?;
         let conn = tx.acquire().await?;
-        let claimed = sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
-            .bind(SEEDED_KEY)
-            .bind(crate::rows::now())
-            .execute(&mut *conn)
-            .await?
-            .rows_affected();
-        if claimed == 0 {
+        if !claim(conn, SEEDED_KEY).await? {
+            if claim(conn, FACTS_KEY).await? {
+                facts::upsert(conn, &data.facts).await?;
+            }
+            tx.commit().await?;
             return Ok(SeedOutcome::AlreadyPresent);
         }
 
@@ -102,12 +113,13 @@ impl Store {
                 .execute(&mut *conn)
                 .await?;
         }
-        for e in &data.events {
-            insert_event(conn, e).await?;
-        }
-        for m in &data.members {
-            insert_member(conn, m).await?;
-        }
+        let members: Vec<_> = data.members.iter().cloned().map(Stamped::new).collect();
+        actors::upsert(conn, &members).await?;
+        let actor_ids = write::actor_ids(conn).await?;
+        let events: Vec<_> = data.events.iter().cloned().map(Stamped::new).collect();
+        events::upsert(conn, &events, &actor_ids).await?;
+        claim(conn, FACTS_KEY).await?;
+        facts::upsert(conn, &data.facts).await?;
         tx.commit().await?;
         tracing::info!(
             countries = data.countries.len(),

@@ -36,6 +36,10 @@ impl<'r> RowReader<'r> {
         self.row.try_get(column).map_err(|e| self.corrupt(format!("{column}: {e}")))
     }
 
+    pub(crate) fn row_opt_int(&self, column: &str) -> Result<Option<i64>, StoreError> {
+        self.row.try_get(column).map_err(|e| self.corrupt(format!("{column}: {e}")))
+    }
+
     /// Parses a text column with a domain parser.
     pub(crate) fn parsed<T, E: std::fmt::Display>(
         &self,

@@ -8,6 +8,44 @@ use sqlx::{any::AnyArguments, Arguments};
 pub(crate) enum Value {
     Text(String),
     Int(i64),
+    OptText(Option<String>),
+    OptInt(Option<i64>),
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Text(s)
+    }
+}
+
+impl From<Option<&str>> for Value {
+    fn from(s: Option<&str>) -> Self {
+        Value::OptText(s.map(str::to_owned))
+    }
+}
+
+impl From<Option<String>> for Value {
+    fn from(s: Option<String>) -> Self {
+        Value::OptText(s)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Self {
+        Value::Int(i)
+    }
+}
+
+impl From<Option<i64>> for Value {
+    fn from(i: Option<i64>) -> Self {
+        Value::OptInt(i)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -44,11 +82,55 @@ impl Conditions {
             let added = match value {
                 Value::Text(s) => args.add(s.clone()),
                 Value::Int(i) => args.add(*i),
+                Value::OptText(s) => args.add(s.clone()),
+                Value::OptInt(i) => args.add(*i),
             };
             added.expect("binding a text or integer");
         }
         args
     }
+}
+
+/// Binds a list of values and returns `($1, $2, …)` for an `IN` clause; an empty list gives a
+/// clause that matches nothing.
+pub(crate) fn in_list(c: &mut Conditions, values: impl IntoIterator<Item = Value>) -> String {
+    let placeholders: Vec<String> = values.into_iter().map(|v| c.bind(v)).collect();
+    if placeholders.is_empty() {
+        "(NULL)".to_owned()
+    } else {
+        format!("({})", placeholders.join(", "))
+    }
+}
+
+/// The most values one statement binds: under SQLite's limit of 32,766 and PostgreSQL's of 65,535.
+const MAX_BINDS: usize = 30_000;
+
+/// Inserts many rows with as few statements as the databases' limits on bound values allow; an
+/// import writes its child rows this way, a statement per table rather than per row.
+pub(crate) async fn insert_rows(
+    conn: &mut sqlx::AnyConnection,
+    head: &str,
+    columns: usize,
+    rows: Vec<Vec<Value>>,
+    tail: &str,
+) -> Result<(), sqlx::Error> {
+    let per_statement = (MAX_BINDS / columns).max(1);
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let mut c = Conditions::default();
+        let tuples: Vec<String> = rows
+            .by_ref()
+            .take(per_statement)
+            .map(|row| {
+                debug_assert_eq!(row.len(), columns);
+                let placeholders: Vec<String> = row.into_iter().map(|v| c.bind(v)).collect();
+                format!("({})", placeholders.join(", "))
+            })
+            .collect();
+        let sql = format!("{head} VALUES {} {tail}", tuples.join(", "));
+        sqlx::query_with(&sql, c.arguments()).execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 /// Escapes `%`, `_` and `\` so that user text matches literally inside `LIKE … ESCAPE '\'`.

@@ -1,7 +1,7 @@
 //! Countries, regions, themes and event series as the database holds them.
 
 use gfce_core::{
-    reference::{Country, EventSeries, Region},
+    reference::{self, Country, EventSeries, Region},
     CountryCode, RegionCode, Slug, Theme, ThemeId,
 };
 use sqlx::{any::AnyRow, Row};
@@ -20,14 +20,17 @@ impl Store {
         rows.iter()
             .map(|row| {
                 let r = RowReader::new(row, "country", "code");
+                let code = r.parsed("code", CountryCode::parse)?;
                 Ok(Country {
-                    code: r.parsed("code", CountryCode::parse)?,
+                    code,
                     alpha3: r.text("alpha3")?,
                     numeric: r.text("numeric_code")?,
                     name: r.localized("name")?,
                     region: r.opt_parsed("region", RegionCode::parse)?,
                     sub_region: r.opt_parsed("sub_region", RegionCode::parse)?,
                     intermediate_region: r.opt_parsed("intermediate_region", RegionCode::parse)?,
+                    // Languages are not editable, so they come from the shipped list.
+                    languages: reference::shipped().country(code).map(|c| c.languages.clone()).unwrap_or_default(),
                 })
             })
             .collect()

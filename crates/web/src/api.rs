@@ -8,7 +8,7 @@ use axum::{
 use gfce_core::{
     format_date,
     reference::{Country, Region},
-    Event, LocalizedText, Member, MemberKind, Membership, Page, PageRequest, RegionLevel, Slug, Theme, ThemeFamily,
+    Actor, ActorKind, Event, LocalizedText, Membership, Page, PageRequest, RegionLevel, Slug, Theme, ThemeFamily,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
@@ -24,6 +24,16 @@ pub fn routes() -> Router<AppState> {
         .route("/api/openapi.json", get(openapi))
         .route("/api/v1/members", get(list_members))
         .route("/api/v1/members/{slug}", get(get_member))
+        .route("/api/v1/actors", get(crate::api_knowledge::list_actors))
+        .route("/api/v1/actors/{slug}", get(crate::api_knowledge::get_actor))
+        .route("/api/v1/projects", get(crate::api_knowledge::list_projects))
+        .route("/api/v1/projects/{slug}", get(crate::api_knowledge::get_project))
+        .route("/api/v1/tools", get(crate::api_knowledge::list_tools))
+        .route("/api/v1/tools/{slug}", get(crate::api_knowledge::get_tool))
+        .route("/api/v1/publications", get(crate::api_knowledge::list_publications))
+        .route("/api/v1/publications/{slug}", get(crate::api_knowledge::get_publication))
+        .route("/api/v1/countries/{code}", get(crate::api_knowledge::get_country))
+        .route("/api/v1/export.json", get(crate::api_knowledge::export))
         .route("/api/v1/events", get(list_events))
         .route("/api/v1/events/{slug}", get(get_event))
         .route("/api/v1/countries", get(list_countries))
@@ -52,27 +62,31 @@ pub struct HtmlLinks {
 }
 
 impl HtmlLinks {
-    fn new(section: &str, slug: &Slug) -> Self {
+    pub(crate) fn new(section: &str, slug: &Slug) -> Self {
         HtmlLinks { en: format!("/en/{section}/{slug}"), vi: format!("/vi/{section}/{slug}") }
     }
 }
 
-/// A member or partner of the GFCE.
+/// An organisation: a member or partner of the GFCE, or another actor (an implementer, a
+/// university, a national CERT) with `membership` null.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct MemberItem {
+pub struct ActorItem {
     /// Stable UUID, the same on every instance.
     pub id: String,
     pub slug: String,
-    pub kind: MemberKind,
-    pub membership: Membership,
+    pub kind: ActorKind,
+    /// Null for an actor that has not joined the GFCE.
+    pub membership: Option<Membership>,
     pub name: Text,
     pub short_name: Option<String>,
     /// ISO 3166-1 alpha-2: the country itself, or an organisation's seat where known.
     pub country: Option<String>,
     /// One of the 42 founding members of the Hague Declaration (16 April 2015).
     pub founding: bool,
-    /// `YYYY-MM-DD`.
-    pub joined_on: String,
+    /// `YYYY-MM-DD`; null for an actor that has not joined.
+    pub joined_on: Option<String>,
+    /// The organisation identifier used in IATI data.
+    pub iati_ref: Option<String>,
     pub website: Option<String>,
     /// The name exactly as the source document lists it.
     pub listed_as: Option<String>,
@@ -81,9 +95,9 @@ pub struct MemberItem {
     pub html: HtmlLinks,
 }
 
-impl From<&Member> for MemberItem {
-    fn from(m: &Member) -> Self {
-        MemberItem {
+impl From<&Actor> for ActorItem {
+    fn from(m: &Actor) -> Self {
+        ActorItem {
             id: m.id.to_string(),
             slug: m.slug.to_string(),
             kind: m.kind,
@@ -91,12 +105,13 @@ impl From<&Member> for MemberItem {
             name: (&m.name).into(),
             short_name: m.short_name.clone(),
             country: m.country.map(String::from),
-            founding: m.founding,
-            joined_on: format_date(m.joined_on),
-            website: m.website.clone(),
+            founding: m.joined.is_some_and(|j| j.founding),
+            joined_on: m.joined.map(|j| format_date(j.joined_on)),
+            iati_ref: m.iati_ref.clone(),
+            website: m.website.as_ref().map(ToString::to_string),
             listed_as: m.listed_as.clone(),
             themes: m.themes.iter().map(ToString::to_string).collect(),
-            html: HtmlLinks::new("members", &m.slug),
+            html: HtmlLinks::new(if m.joined.is_some() { "members" } else { "actors" }, &m.slug),
         }
     }
 }
@@ -118,6 +133,10 @@ pub struct EventItem {
     /// ISO 3166-1 alpha-2 of the host country.
     pub country: String,
     pub url: Option<String>,
+    /// Slugs of the organising actors.
+    pub organisers: Vec<String>,
+    /// Theme ids.
+    pub themes: Vec<String>,
     pub html: HtmlLinks,
 }
 
@@ -133,7 +152,9 @@ impl From<&Event> for EventItem {
             ends_on: format_date(e.ends_on),
             city: (&e.city).into(),
             country: e.country.to_string(),
-            url: e.url.clone(),
+            url: e.url.as_ref().map(ToString::to_string),
+            organisers: e.organisers.iter().map(ToString::to_string).collect(),
+            themes: e.themes.iter().map(ToString::to_string).collect(),
             html: HtmlLinks::new("events", &e.slug),
         }
     }
@@ -227,7 +248,7 @@ macro_rules! list_type {
         }
 
         impl $name {
-            fn from_page<T>(page: &Page<T>, item: impl Fn(&T) -> $item) -> Self {
+            pub(crate) fn from_page<T>(page: &Page<T>, item: impl Fn(&T) -> $item) -> Self {
                 $name {
                     items: page.items.iter().map(item).collect(),
                     total: page.total,
@@ -239,7 +260,9 @@ macro_rules! list_type {
     };
 }
 
-list_type!(MemberList, MemberItem, "One page of members.");
+list_type!(ActorList, ActorItem, "One page of actors.");
+list_type!(ProjectList, crate::api_knowledge::ProjectItem, "One page of projects.");
+list_type!(ResourceList, crate::api_knowledge::ResourceItem, "One page of tools or publications.");
 list_type!(EventList, EventItem, "One page of events.");
 list_type!(CountryList, CountryItem, "One page of countries.");
 list_type!(RegionList, RegionItem, "One page of regions.");
@@ -268,7 +291,9 @@ impl ReferencePaging {
     }
 }
 
-fn parse_slug(slug: Result<Path<String>, axum::extract::rejection::PathRejection>) -> Result<Slug, WebError> {
+pub(crate) fn parse_slug(
+    slug: Result<Path<String>, axum::extract::rejection::PathRejection>,
+) -> Result<Slug, WebError> {
     // A slug that cannot exist names nothing: not found, like any other unknown slug.
     slug.ok().and_then(|Path(s)| Slug::parse(&s).ok()).ok_or(WebError::NotFound)
 }
@@ -276,33 +301,33 @@ fn parse_slug(slug: Result<Path<String>, axum::extract::rejection::PathRejection
 /// List members and partners.
 #[utoipa::path(get, path = "/api/v1/members", tag = "members", params(MemberQuery),
     responses(
-        (status = 200, description = "One page of members, sorted by English name", body = MemberList),
+        (status = 200, description = "One page of members, sorted by English name", body = ActorList),
         (status = 400, description = "A parameter is malformed; `param` names it", body = Problem,
          content_type = "application/problem+json"),
     ))]
 async fn list_members(
     State(state): State<AppState>,
     Params(query): Params<MemberQuery>,
-) -> Result<Json<MemberList>, WebError> {
+) -> Result<Json<ActorList>, WebError> {
     let (filter, page, errors) = query.parse(&state.store).await?;
     first_error(errors)?;
-    let members = state.store.list_members(&filter, gfce_core::Lang::En, page).await?;
-    Ok(Json(MemberList::from_page(&members, |x| MemberItem::from(x))))
+    let members = state.store.list_actors(&filter, gfce_core::Lang::En, page).await?;
+    Ok(Json(ActorList::from_page(&members, |x| ActorItem::from(x))))
 }
 
 /// One member or partner.
 #[utoipa::path(get, path = "/api/v1/members/{slug}", tag = "members",
     params(("slug" = String, Path, description = "The member's slug, e.g. `viet-nam`")),
     responses(
-        (status = 200, body = MemberItem),
+        (status = 200, body = ActorItem),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     ))]
 async fn get_member(
     State(state): State<AppState>,
     slug: Result<Path<String>, axum::extract::rejection::PathRejection>,
-) -> Result<Json<MemberItem>, WebError> {
+) -> Result<Json<ActorItem>, WebError> {
     let slug = parse_slug(slug)?;
-    let member = state.store.member(&slug).await?.ok_or(WebError::NotFound)?;
+    let member = state.store.actor(&slug).await?.filter(|a| a.joined.is_some()).ok_or(WebError::NotFound)?;
     Ok(Json((&member).into()))
 }
 
@@ -392,6 +417,16 @@ async fn list_themes(
     paths(
         list_members,
         get_member,
+        crate::api_knowledge::list_actors,
+        crate::api_knowledge::get_actor,
+        crate::api_knowledge::list_projects,
+        crate::api_knowledge::get_project,
+        crate::api_knowledge::list_tools,
+        crate::api_knowledge::get_tool,
+        crate::api_knowledge::list_publications,
+        crate::api_knowledge::get_publication,
+        crate::api_knowledge::get_country,
+        crate::api_knowledge::export,
         list_events,
         get_event,
         list_countries,
@@ -401,6 +436,11 @@ async fn list_themes(
     ),
     tags(
         (name = "members", description = "Members and partners of the GFCE"),
+        (name = "actors", description = "Every organisation: members, partners and other actors"),
+        (name = "projects", description = "Capacity-building projects, with possibly overlapping ones"),
+        (name = "resources", description = "Tools and publications"),
+        (name = "countries", description = "Country profiles"),
+        (name = "open data", description = "The whole dataset, for re-import elsewhere"),
         (name = "events", description = "Conferences and meetings"),
         (name = "reference", description = "Countries, regions and themes"),
         (name = "search", description = "One search over everything, with facets"),

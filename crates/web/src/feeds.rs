@@ -8,8 +8,8 @@ use axum::{
     routing::get,
     Router,
 };
-use gfce_core::{reference, CountryCode, Lang, LocalizedText, ThemeId};
-use gfce_store::{Dated, MemberFilter};
+use gfce_core::{reference, ContentType, CountryCode, Lang, LocalizedText, ThemeId};
+use gfce_store::{ActorFilter, Dated, ProjectFilter, ResourceFilter};
 use quick_xml::{events::BytesText, Writer};
 use serde::Deserialize;
 
@@ -60,38 +60,69 @@ struct Entry {
     category: &'static str,
 }
 
-/// Which events a feed lists besides members.
-enum Events {
-    None,
-    All,
-    In(CountryCode),
+/// What a feed covers: everything, one theme, or one country.
+#[derive(Default)]
+struct Scope {
+    theme: Option<ThemeId>,
+    country: Option<CountryCode>,
 }
 
-async fn entries(state: &AppState, lang: Lang, members: MemberFilter, events: Events) -> Result<Vec<Entry>, WebError> {
+async fn entries(state: &AppState, lang: Lang, scope: Scope) -> Result<Vec<Entry>, WebError> {
     let base = &state.public_url;
     let text = |t: &LocalizedText| t.get(lang).to_owned();
+    let actors = ActorFilter { theme: scope.theme.clone(), country: scope.country, ..ActorFilter::default() };
     let mut entries: Vec<Entry> = state
         .store
-        .recent_members(&members, ENTRIES)
+        .recent_actors(&actors, ENTRIES)
         .await?
         .into_iter()
-        .map(|Dated { record: m, updated_at }| Entry {
+        .map(|Dated { record: m, updated_at, .. }| Entry {
             id: m.id.to_string(),
             title: text(&m.name),
             summary: m.country.and_then(|c| reference::shipped().country(c)).map(|c| c.name.get(lang).to_owned()),
             updated: updated_at,
-            href: format!("{base}/{}/members/{}", lang.code(), m.slug),
-            category: "member",
+            href: format!(
+                "{base}/{}/{}/{}",
+                lang.code(),
+                if m.joined.is_some() { "members" } else { "actors" },
+                m.slug
+            ),
+            category: if m.joined.is_some() { "member" } else { "actor" },
         })
         .collect();
-    let country = match events {
-        Events::None => None,
-        Events::All => Some(None),
-        Events::In(code) => Some(Some(code)),
-    };
-    if let Some(country) = country {
-        entries.extend(state.store.recent_events(country, ENTRIES).await?.into_iter().map(
-            |Dated { record: e, updated_at }| Entry {
+    let projects = ProjectFilter { theme: scope.theme.clone(), country: scope.country, ..ProjectFilter::default() };
+    entries.extend(state.store.recent_projects(&projects, ENTRIES).await?.into_iter().map(
+        |Dated { record: p, updated_at, .. }| Entry {
+            id: p.id.to_string(),
+            title: text(&p.title),
+            summary: p.summary.as_ref().map(text),
+            updated: updated_at,
+            href: format!("{base}/{}/projects/{}", lang.code(), p.slug),
+            category: "project",
+        },
+    ));
+    // Tools and publications are not tied to a country, so a country's feed leaves them out.
+    if scope.country.is_none() {
+        let resources = ResourceFilter { theme: scope.theme.clone(), ..ResourceFilter::default() };
+        entries.extend(state.store.recent_resources(&resources, ENTRIES).await?.into_iter().map(
+            |Dated { record: r, updated_at, .. }| {
+                let kind = ContentType::from(r.resource_type);
+                Entry {
+                    id: r.id.to_string(),
+                    title: text(&r.title),
+                    summary: r.summary.as_ref().map(text),
+                    updated: updated_at,
+                    href: format!("{base}/{}/{}/{}", lang.code(), kind.section(), r.slug),
+                    category: kind.as_str(),
+                }
+            },
+        ));
+    }
+    // Events are filtered by country only; a theme's feed lists those that carry the theme.
+    let events = state.store.recent_events(scope.country, ENTRIES).await?;
+    entries.extend(
+        events.into_iter().filter(|e| scope.theme.as_ref().is_none_or(|t| e.record.themes.contains(t))).map(
+            |Dated { record: e, updated_at, .. }| Entry {
                 id: e.id.to_string(),
                 title: text(&e.name),
                 summary: e.summary.as_ref().map(text),
@@ -99,8 +130,8 @@ async fn entries(state: &AppState, lang: Lang, members: MemberFilter, events: Ev
                 href: format!("{base}/{}/events/{}", lang.code(), e.slug),
                 category: "event",
             },
-        ));
-    }
+        ),
+    );
     entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.href.cmp(&b.href)));
     entries.truncate(ENTRIES as usize);
     Ok(entries)
@@ -165,7 +196,7 @@ fn render(state: &AppState, lang: Lang, self_path: &str, title: &str, entries: &
 
 async fn latest(State(state): State<AppState>, Params(query): Params<FeedQuery>) -> Result<Response, WebError> {
     let lang = query.lang()?;
-    let entries = entries(&state, lang, MemberFilter::default(), Events::All).await?;
+    let entries = entries(&state, lang, Scope::default()).await?;
     let title = format!("{} — {}", state.i18n.get(lang, "site-name"), state.i18n.get(lang, "feed-latest"));
     render(&state, lang, "/feeds/latest.atom", &title, &entries)
 }
@@ -178,9 +209,7 @@ async fn by_theme(
     let lang = query.lang()?;
     let id = ThemeId::parse(&feed_name(file)?).map_err(|_| WebError::NotFound)?;
     let theme = state.store.themes().await?.into_iter().find(|t| t.id == id).ok_or(WebError::NotFound)?;
-    // Events carry no themes yet, so a theme's feed lists members and partners only.
-    let filter = MemberFilter { theme: Some(id.clone()), ..MemberFilter::default() };
-    let entries = entries(&state, lang, filter, Events::None).await?;
+    let entries = entries(&state, lang, Scope { theme: Some(id.clone()), country: None }).await?;
     let title = format!("{} — {}", state.i18n.get(lang, "site-name"), theme.name.get(lang));
     render(&state, lang, &format!("/feeds/themes/{id}.atom"), &title, &entries)
 }
@@ -193,8 +222,7 @@ async fn by_country(
     let lang = query.lang()?;
     let code = CountryCode::parse(&feed_name(file)?).map_err(|_| WebError::NotFound)?;
     let name = reference::shipped().country(code).map_or_else(|| code.to_string(), |c| c.name.get(lang).to_owned());
-    let filter = MemberFilter { country: Some(code), ..MemberFilter::default() };
-    let entries = entries(&state, lang, filter, Events::In(code)).await?;
+    let entries = entries(&state, lang, Scope { theme: None, country: Some(code) }).await?;
     let title = format!("{} — {name}", state.i18n.get(lang, "site-name"));
     render(&state, lang, &format!("/feeds/countries/{code}.atom"), &title, &entries)
 }

@@ -5,10 +5,13 @@
 //! [`WebError`]s naming the parameter), ask the store, and render.
 
 mod api;
+mod api_knowledge;
 mod assets;
 mod error;
 mod feeds;
 mod i18n;
+mod knowledge;
+mod markdown;
 mod ops;
 mod pages;
 mod params;
@@ -102,6 +105,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .route("/", get(pages::root))
         .merge(pages::routes(Lang::Vi))
         .merge(pages::routes(Lang::En))
+        .merge(knowledge::routes(Lang::Vi))
+        .merge(knowledge::routes(Lang::En))
         .merge(api::routes())
         .merge(search::routes())
         .merge(feeds::routes())

@@ -14,7 +14,7 @@ use axum::{
 use fluent_bundle::FluentValue;
 use gfce_core::{
     reference::{self, EventSeries},
-    CountryCode, Event, Lang, LocalizedText, Member, MemberKind, Membership, Page, RegionLevel, Slug, ThemeFamily,
+    Actor, ActorKind, CountryCode, Event, Lang, LocalizedText, Membership, Page, RegionLevel, Slug, ThemeFamily,
 };
 
 use crate::{
@@ -155,12 +155,12 @@ impl PageCtx {
         reference::shipped().country(code).map_or_else(|| code.to_string(), |c| c.name.get(self.lang).to_owned())
     }
 
-    fn kind_label(&self, kind: MemberKind) -> String {
+    fn kind_label(&self, kind: ActorKind) -> String {
         self.t(&format!("kind-{}", kind.as_str()))
     }
 
-    fn membership_label(&self, membership: Membership) -> String {
-        self.t(&format!("membership-{}", membership.as_str()))
+    fn membership_label(&self, membership: Option<Membership>) -> String {
+        self.t(&format!("membership-{}", membership.map_or("none", Membership::as_str)))
     }
 
     fn date_range(&self, start: time::Date, end: time::Date) -> String {
@@ -237,15 +237,15 @@ fn render(template: &impl Template) -> Result<Html<String>, WebError> {
     template.render().map(Html).map_err(|e| WebError::Render(e.to_string()))
 }
 
-fn member_card(ctx: &PageCtx, m: &Member) -> MemberCard {
+fn member_card(ctx: &PageCtx, m: &Actor) -> MemberCard {
     MemberCard {
         name: ctx.text(&m.name),
         href: ctx.href(&format!("/members/{}", m.slug)),
         kind: ctx.kind_label(m.kind),
         membership: ctx.membership_label(m.membership()),
         // A country's own name already says where it is.
-        country: m.country.filter(|_| m.kind != MemberKind::Country).map(|c| ctx.country_name(c)),
-        founding: m.founding,
+        country: m.country.filter(|_| m.kind != ActorKind::Country).map(|c| ctx.country_name(c)),
+        founding: m.joined.is_some_and(|j| j.founding),
     }
 }
 
@@ -318,6 +318,7 @@ async fn home(ctx: PageCtx, State(state): State<AppState>) -> Result<Html<String
             members_href("kind=country"),
         ),
         (counts.events, ctx.t1("count-events", "count", counts.events), ctx.href("/events")),
+        (counts.projects, ctx.t1("count-projects", "count", counts.projects), ctx.href("/projects")),
     ];
     let areas = themes
         .iter()
@@ -355,9 +356,9 @@ async fn members(
     let (query, mut errors) = or_refused(query)?;
     let (filter, page_request, parse_errors) = query.parse(&state.store).await?;
     errors.extend(parse_errors);
-    let page = state.store.list_members(&filter, ctx.lang, page_request).await?;
+    let page = state.store.list_actors(&filter, ctx.lang, page_request).await?;
     let picked = |value: &Option<String>, candidate: &str| value.as_deref().map(str::trim) == Some(candidate);
-    let kinds = MemberKind::ALL
+    let kinds = ActorKind::ALL
         .iter()
         .map(|k| Opt { value: k.as_str().into(), label: ctx.kind_label(*k), selected: query.kind_is(k) })
         .collect();
@@ -365,7 +366,7 @@ async fn members(
         .iter()
         .map(|m| Opt {
             value: m.as_str().into(),
-            label: ctx.membership_label(*m),
+            label: ctx.membership_label(Some(*m)),
             selected: picked(&query.membership, m.as_str()),
         })
         .collect();
@@ -454,6 +455,7 @@ struct MemberTemplate {
     crumbs: Vec<Link>,
     rows: Vec<SummaryRow>,
     country_link: Option<Link>,
+    work: crate::knowledge::ActorWork,
 }
 
 fn page_slug(slug: Result<Path<String>, axum::extract::rejection::PathRejection>) -> Result<Slug, WebError> {
@@ -464,9 +466,13 @@ async fn member(
     ctx: PageCtx,
     State(state): State<AppState>,
     slug: Result<Path<String>, axum::extract::rejection::PathRejection>,
-) -> Result<Html<String>, WebError> {
+) -> Result<Response, WebError> {
     let slug = page_slug(slug)?;
-    let m = state.store.member(&slug).await?.ok_or(WebError::NotFound)?;
+    let m = state.store.actor(&slug).await?.ok_or(WebError::NotFound)?;
+    // Only members and partners are in the directory; other actors have their own pages.
+    if m.joined.is_none() {
+        return Ok(crate::knowledge::moved(&ctx, &format!("/actors/{}", m.slug)));
+    }
     let themes = state.store.themes().await?;
     let name = ctx.text(&m.name);
     let row = |label: &str, value: String| ctx.row(label, value);
@@ -478,21 +484,27 @@ async fn member(
         rows.push(row("member-short-name", short.clone()));
     }
     if let Some(country) = m.country {
-        let label = if m.kind == MemberKind::Country { "member-country" } else { "member-seat" };
+        let label = if m.kind == ActorKind::Country { "member-country" } else { "member-seat" };
         rows.push(SummaryRow {
             href: Some(format!("{}?country={country}", ctx.href("/members"))),
             ..row(label, ctx.country_name(country))
         });
     }
-    if m.founding {
+    if m.joined.is_some_and(|j| j.founding) {
         rows.push(SummaryRow {
             href: Some(format!("{}?founding=true", ctx.href("/members"))),
             ..row("member-founding", ctx.t("member-founding-yes"))
         });
     }
-    rows.push(row("member-joined", ctx.i18n.date(ctx.lang, m.joined_on)));
-    if let Some(website) = m.website.as_ref().filter(|w| w.starts_with("https://") || w.starts_with("http://")) {
-        rows.push(SummaryRow { href: Some(website.clone()), external: true, ..row("member-website", website.clone()) });
+    if let Some(joined) = m.joined {
+        rows.push(row("member-joined", ctx.i18n.date(ctx.lang, joined.joined_on)));
+    }
+    if let Some(website) = &m.website {
+        rows.push(SummaryRow {
+            href: Some(website.to_string()),
+            external: true,
+            ..row("member-website", website.to_string())
+        });
     }
     if let Some(listed) = &m.listed_as {
         // The founding list comes from Vietnamese sources.
@@ -508,7 +520,7 @@ async fn member(
             .collect();
         rows.push(row("member-themes", names.join(", ")));
     }
-    let country_link = m.country.filter(|_| m.kind != MemberKind::Country).map(|c| Link {
+    let country_link = m.country.filter(|_| m.kind != ActorKind::Country).map(|c| Link {
         href: format!("{}?country={c}", ctx.href("/members")),
         label: ctx.t_str("member-other-in-country", "country", &ctx.country_name(c)),
     });
@@ -516,7 +528,9 @@ async fn member(
         Link { label: ctx.t("nav-home"), href: ctx.href("") },
         Link { label: ctx.t("nav-members"), href: ctx.href("/members") },
     ];
-    render(&MemberTemplate { title: name.text.clone(), name, crumbs, rows, country_link, ctx })
+    let work = crate::knowledge::actor_work(&ctx, &state, &m.slug).await?;
+    let page = MemberTemplate { title: name.text.clone(), name, crumbs, rows, country_link, work, ctx };
+    Ok(render(&page)?.into_response())
 }
 
 #[derive(Template)]
@@ -592,8 +606,8 @@ async fn event(
     }
     rows.push(row("event-dates", ctx.date_range(e.starts_on, e.ends_on)));
     rows.push(row("event-place", format!("{}, {}", ctx.text(&e.city).text, ctx.country_name(e.country))));
-    if let Some(url) = e.url.as_ref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
-        rows.push(SummaryRow { href: Some(url.clone()), external: true, ..row("event-website", url.clone()) });
+    if let Some(url) = &e.url {
+        rows.push(SummaryRow { href: Some(url.to_string()), external: true, ..row("event-website", url.to_string()) });
     }
     let crumbs = vec![
         Link { label: ctx.t("nav-home"), href: ctx.href("") },

@@ -4,8 +4,11 @@
 
 use axum::extract::{FromRequestParts, RawQuery};
 use axum::http::request::Parts;
-use gfce_core::{CountryCode, MemberKind, Membership, PageRequest, ParseError, RegionCode, Slug, ThemeId};
-use gfce_store::{MemberFilter, Store};
+use gfce_core::{
+    ActorKind, CountryCode, LanguageCode, Membership, PageRequest, ParseError, ProjectStatus, RegionCode, ResourceKind,
+    Slug, Tag, ThemeId,
+};
+use gfce_store::{ActorFilter, ProjectFilter, ProjectOrder, ResourceFilter, Store};
 use serde::{de::DeserializeOwned, Deserialize};
 use utoipa::IntoParams;
 
@@ -116,10 +119,11 @@ pub struct MemberQuery {
 
 impl MemberQuery {
     /// Parses every parameter; refused ones are reported and left out of the filter.
-    pub async fn parse(&self, store: &Store) -> Result<(MemberFilter, PageRequest, Vec<FieldError>), WebError> {
+    pub async fn parse(&self, store: &Store) -> Result<(ActorFilter, PageRequest, Vec<FieldError>), WebError> {
         let mut errors = Vec::new();
-        let mut filter = MemberFilter {
-            kind: parse_field(&mut errors, "kind", &self.kind, str::parse),
+        let mut filter = ActorFilter {
+            joined: Some(true),
+            kind: parse_field(&mut errors, "kind", &self.kind, str::parse::<ActorKind>),
             membership: parse_field(&mut errors, "membership", &self.membership, str::parse::<Membership>),
             founding: parse_field(&mut errors, "founding", &self.founding, parse_bool),
             region: parse_field(&mut errors, "region", &self.region, RegionCode::parse),
@@ -138,7 +142,7 @@ impl MemberQuery {
     }
 
     /// The member kind picked, for checking its option in a form.
-    pub fn kind_is(&self, kind: &MemberKind) -> bool {
+    pub fn kind_is(&self, kind: &ActorKind) -> bool {
         given(&self.kind) == Some(kind.as_str())
     }
 
@@ -171,6 +175,167 @@ impl EventQuery {
         }
         let page = parse_page(&mut errors, &self.page, &self.per_page);
         Ok((series, page, errors))
+    }
+}
+
+/// Drops a theme that is not in the taxonomy, reporting it.
+async fn known_theme(
+    store: &Store,
+    errors: &mut Vec<FieldError>,
+    theme: Option<ThemeId>,
+) -> Result<Option<ThemeId>, WebError> {
+    match theme {
+        Some(t) if !store.theme_exists(&t).await? => {
+            errors.push(("theme", Reason::UnknownTheme));
+            Ok(None)
+        }
+        other => Ok(other),
+    }
+}
+
+fn parse_year(value: &str) -> Result<i32, ParseError> {
+    value
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))
+        .ok_or(ParseError::OutOfRange { min: 1900, max: 2100 })
+}
+
+fn parse_order(value: &str) -> Result<ProjectOrder, ParseError> {
+    match value {
+        "newest" => Ok(ProjectOrder::Newest),
+        "title" => Ok(ProjectOrder::Title),
+        _ => Err(ParseError::NotAllowed),
+    }
+}
+
+/// The filters of the projects list.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProjectQuery {
+    /// `planned`, `ongoing` or `completed`.
+    pub status: Option<String>,
+    /// ISO 3166-1 alpha-2: projects that benefit this country, directly or through a region it lies in.
+    pub country: Option<String>,
+    /// UN M49 code: projects that benefit this region or a country in it.
+    pub region: Option<String>,
+    /// A theme id, as listed by `/api/v1/themes`.
+    pub theme: Option<String>,
+    /// An actor's slug: projects it funds, implements or takes part in.
+    pub actor: Option<String>,
+    /// ISO 639-1 code of a working language.
+    pub language: Option<String>,
+    /// A free tag, exactly.
+    pub tag: Option<String>,
+    /// Projects running at some time in this year.
+    pub year: Option<String>,
+    /// Free text matched against titles and summaries in both languages; accents and case are ignored.
+    pub q: Option<String>,
+    /// `newest` (latest start first, the default) or `title`.
+    pub order: Option<String>,
+    /// Page number, from 1.
+    pub page: Option<String>,
+    /// Items per page, 1 to 500 (default 50).
+    pub per_page: Option<String>,
+}
+
+impl ProjectQuery {
+    /// Parses every parameter; refused ones are reported and left out of the filter.
+    pub async fn parse(
+        &self,
+        store: &Store,
+    ) -> Result<(ProjectFilter, ProjectOrder, PageRequest, Vec<FieldError>), WebError> {
+        let mut errors = Vec::new();
+        let theme = parse_field(&mut errors, "theme", &self.theme, ThemeId::parse);
+        let filter = ProjectFilter {
+            status: parse_field(&mut errors, "status", &self.status, str::parse::<ProjectStatus>),
+            country: parse_field(&mut errors, "country", &self.country, CountryCode::parse),
+            region: parse_field(&mut errors, "region", &self.region, RegionCode::parse),
+            theme: known_theme(store, &mut errors, theme).await?,
+            actor: parse_field(&mut errors, "actor", &self.actor, Slug::parse),
+            language: parse_field(&mut errors, "language", &self.language, LanguageCode::parse),
+            tag: parse_field(&mut errors, "tag", &self.tag, Tag::parse),
+            year: parse_field(&mut errors, "year", &self.year, parse_year),
+            q: parse_field(&mut errors, "q", &self.q, parse_free_text),
+        };
+        let order = parse_field(&mut errors, "order", &self.order, parse_order).unwrap_or_default();
+        let page = parse_page(&mut errors, &self.page, &self.per_page);
+        Ok((filter, order, page, errors))
+    }
+}
+
+/// The filters of the lists of tools and of publications.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ResourceQuery {
+    /// `guide`, `framework`, `toolkit`, `training_course`, `standard`, `software`, `dataset`,
+    /// `report`, `study` or `policy_paper`.
+    pub kind: Option<String>,
+    /// A theme id.
+    pub theme: Option<String>,
+    /// A UN M49 region code.
+    pub region: Option<String>,
+    /// ISO 639-1 code: available in this language.
+    pub language: Option<String>,
+    /// An actor's slug: written or published by it.
+    pub actor: Option<String>,
+    /// Free text matched against titles and summaries; accents and case are ignored.
+    pub q: Option<String>,
+    /// Page number, from 1.
+    pub page: Option<String>,
+    /// Items per page, 1 to 500 (default 50).
+    pub per_page: Option<String>,
+}
+
+impl ResourceQuery {
+    pub async fn parse(&self, store: &Store) -> Result<(ResourceFilter, PageRequest, Vec<FieldError>), WebError> {
+        let mut errors = Vec::new();
+        let theme = parse_field(&mut errors, "theme", &self.theme, ThemeId::parse);
+        let filter = ResourceFilter {
+            resource_type: None,
+            kind: parse_field(&mut errors, "kind", &self.kind, str::parse::<ResourceKind>),
+            theme: known_theme(store, &mut errors, theme).await?,
+            region: parse_field(&mut errors, "region", &self.region, RegionCode::parse),
+            languages: parse_field(&mut errors, "language", &self.language, LanguageCode::parse).into_iter().collect(),
+            actor: parse_field(&mut errors, "actor", &self.actor, Slug::parse),
+            q: parse_field(&mut errors, "q", &self.q, parse_free_text),
+        };
+        let page = parse_page(&mut errors, &self.page, &self.per_page);
+        Ok((filter, page, errors))
+    }
+}
+
+/// The filters of the list of all actors.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ActorQuery {
+    /// An actor kind: `country`, `intergovernmental`, `international`, `company`, `ngo`,
+    /// `academia`, `civil_society`, `technical`, `government` or `other`.
+    pub kind: Option<String>,
+    /// `true`: members and partners only; `false`: actors that have not joined.
+    pub joined: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the actor's country or seat.
+    pub country: Option<String>,
+    /// Free text matched against names; accents and case are ignored.
+    pub q: Option<String>,
+    /// Page number, from 1.
+    pub page: Option<String>,
+    /// Items per page, 1 to 500 (default 50).
+    pub per_page: Option<String>,
+}
+
+impl ActorQuery {
+    pub fn parse(&self) -> (ActorFilter, PageRequest, Vec<FieldError>) {
+        let mut errors = Vec::new();
+        let filter = ActorFilter {
+            kind: parse_field(&mut errors, "kind", &self.kind, str::parse::<ActorKind>),
+            joined: parse_field(&mut errors, "joined", &self.joined, parse_bool),
+            country: parse_field(&mut errors, "country", &self.country, CountryCode::parse),
+            q: parse_field(&mut errors, "q", &self.q, parse_free_text),
+            ..ActorFilter::default()
+        };
+        let page = parse_page(&mut errors, &self.page, &self.per_page);
+        (filter, page, errors)
     }
 }
 

@@ -7,6 +7,8 @@ mod common;
 mod api;
 mod cli;
 mod feeds;
+mod import;
+mod knowledge;
 mod ops;
 mod pages;
 mod search;

@@ -110,7 +110,7 @@ async fn member_and_event_pages(app: TestApp) {
     assert!(page.contains("<dt>Seat</dt>"));
     let (_, vn) = app.text("/en/members/viet-nam").await;
     assert!(vn.contains("<dd lang=\"vi\">Việt Nam</dd>"), "the Vietnamese source name is marked as Vietnamese");
-    assert!(page.contains("href=\"https://www.coe.int\" rel=\"noopener noreferrer external\""));
+    assert!(page.contains("href=\"https://www.coe.int/\" rel=\"noopener noreferrer external\""));
     assert!(page.contains("See all members and partners based in France"));
 
     let (status, page) = app.text("/en/events/gccs-2015").await;

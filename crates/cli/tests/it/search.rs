@@ -1,6 +1,6 @@
 use std::time::{Duration, Instant};
 
-use gfce_core::{parse_date, CountryCode, LocalizedText, Member, MemberKind, Slug, ThemeId};
+use gfce_core::{parse_date, Actor, ActorKind, CountryCode, Joined, LocalizedText, Slug, ThemeId};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -101,7 +101,7 @@ async fn marks_matches_in_snippets(app: TestApp) {
 
 async fn refuses_malformed_search_parameters(app: TestApp) {
     for (query, param) in [
-        ("type=project", "type"),
+        ("type=projects", "type"),
         ("year=abc", "year"),
         ("year=99999", "year"),
         ("status=done", "status"),
@@ -141,12 +141,12 @@ async fn search_page_in_both_languages(app: TestApp) {
     assert!(home.contains("action=\"/en/search\""), "a search box on every page");
 }
 
-fn cert() -> Member {
+fn cert() -> Actor {
     let slug = Slug::parse("vncert-test").unwrap();
-    Member {
+    Actor {
         id: gfce_core::stable_id("member", &slug),
         slug,
-        kind: MemberKind::Technical,
+        kind: ActorKind::Technical,
         name: LocalizedText::new(
             Some("Viet Nam Computer Emergency Response Team".into()),
             Some("Trung tâm Ứng cứu khẩn cấp máy tính Việt Nam".into()),
@@ -154,8 +154,8 @@ fn cert() -> Member {
         .unwrap(),
         short_name: Some("VNCERT".into()),
         country: Some(CountryCode::parse("VN").unwrap()),
-        founding: false,
-        joined_on: parse_date("2026-01-15").unwrap(),
+        joined: Some(Joined { joined_on: parse_date("2026-01-15").unwrap(), founding: false }),
+        iati_ref: None,
         website: None,
         listed_as: None,
         themes: vec![ThemeId::parse("cert-cooperation").unwrap()],
@@ -175,9 +175,9 @@ async fn found_within(app: &TestApp, query: &str, slug: &str, limit: Duration) -
 }
 
 async fn finds_new_records_through_the_change_log(app: TestApp) {
-    app.store.create_member(&cert()).await.unwrap();
+    app.store.save_actor(&cert()).await.unwrap();
     assert!(found_within(&app, "q=ung%20cuu%20khan%20cap", "vncert-test", Duration::from_secs(5)).await);
-    let found = search(&app, "theme=cert-cooperation").await;
+    let found = search(&app, "theme=cert-cooperation&type=member").await;
     assert_eq!(slugs(&found), ["vncert-test"]);
 }
 
@@ -188,7 +188,7 @@ async fn finds_new_records_through_the_change_log(app: TestApp) {
 async fn postgres_two_instances_see_each_others_writes() {
     let first = TestApp::postgres().await;
     let second = TestApp::on_same_database(&first.url).await;
-    first.store.create_member(&cert()).await.unwrap();
+    first.store.save_actor(&cert()).await.unwrap();
     assert!(
         found_within(&second, "q=VNCERT", "vncert-test", Duration::from_secs(2)).await,
         "the second instance finds what the first wrote within 2 s"

@@ -1,0 +1,1125 @@
+//! IATI activity files (standard 2.03; 2.01 and 2.02 read the same) turned into projects, with the
+//! organisations that take part in them.
+//!
+//! The file is read as a stream, one `iati-activity` at a time. How an activity becomes a
+//! [`Project`]:
+//!
+//! - `iati-identifier` is kept as [`Project::iati_identifier`]; the slug is made from it
+//!   (`GB-GOV-1-300123` becomes `gb-gov-1-300123`) and the id is `stable_id("iati", slug)`, so a
+//!   re-import updates the same project;
+//! - the `narrative`s of `title` and `description` go to the English and Vietnamese sides of the
+//!   text by their `xml:lang` (or the activity's, or the file's, or else English); a narrative in
+//!   another language is used, as English, only when there is neither;
+//! - the description is the first general one (`@type` 1 or none), or else the first one about
+//!   target groups or other matters (3, 4); an objectives description (2) becomes the summary,
+//!   unless it is too long for one (that is reported, and the activity kept). Indentation is taken
+//!   off each line of a description, since Markdown would read indented lines as code;
+//! - `activity-status/@code`: 1 (pipeline) is planned, 2 (implementation) ongoing, 3
+//!   (finalisation), 4 (closed), 5 (cancelled) and 6 (suspended) completed, as the platform has no
+//!   status for a project that stopped early;
+//! - `activity-date`: the actual start (2) or else the planned start (1), the actual end (4) or
+//!   else the planned end (3);
+//! - `participating-org`: `@role` 1 (funding) is a funder, 2 (accountable) and 3 (extending) are
+//!   partners, 4 (implementing) an implementer; the name is its narrative (or else `@ref`), the
+//!   slug is made from the name (or else from `@ref`), and the kind comes from `@type`. The same
+//!   organisation twice in one role counts once;
+//! - `recipient-country/@code` gives the countries; `recipient-region` in the UN M49 vocabulary
+//!   (`@vocabulary` 2) gives a region, any other region (such as OECD DAC's, which has no M49
+//!   equivalent) a tag `IATI region <code>`;
+//! - `budget`: the values are summed exactly, in the currency of the first budget (`value/@currency`
+//!   or the activity's `@default-currency`); budgets in another currency are left out. A revised
+//!   budget (`@type` 2) replaces the original ones of the same period;
+//! - `sector` gives a tag: its narrative, or `DAC <code>` in the OECD DAC vocabularies (1, 2, or
+//!   none given), or `sector <code>`; `tag` gives its narrative, or `tag <code>`;
+//! - `document-link` gives a link labelled with its title.
+//!
+//! Other elements are ignored. An activity without an identifier, a title or a valid status, or
+//! with a malformed date, or that breaks a project rule is reported and skipped. A bad
+//! `participating-org`, `recipient-country`, `budget` value, tag or document link is reported and
+//! left out, and the activity is kept. Errors name the activity (`iati-activity[3]`, the third of
+//! the file) and the line of the element at fault. Broken XML ends the reading there, with one
+//! error; the activities read until then are kept.
+
+use std::borrow::Cow;
+
+use quick_xml::{
+    escape::resolve_predefined_entity,
+    events::{BytesStart, Event as Xml},
+    Reader, XmlVersion,
+};
+
+use super::{Location, Parsed, Reason, RowError};
+use crate::{
+    parse_date, stable_id, ActorKind, Amount, Contribution, CountryCode, CurrencyCode, Lang, Link, LocalizedText,
+    Money, ParseError, Project, ProjectStatus, RegionCode, Role, Slug, Tag, WebUrl,
+};
+
+/// An IATI activity as a project, with the organisations it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    /// Lists each organisation by its slug in [`Project::participants`].
+    pub project: Project,
+    /// One entry per organisation and role, in the order of the file, so that a caller can create
+    /// the actors it does not know yet.
+    pub organisations: Vec<Organisation>,
+}
+
+/// A `participating-org` of an activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// The IATI organisation identifier (`GB-GOV-1`), if given.
+    pub iati_ref: Option<String>,
+    pub name: LocalizedText,
+    pub kind: ActorKind,
+    pub role: Role,
+    pub slug: Slug,
+}
+
+/// Reads the activities of an IATI activity file.
+pub fn read(bytes: &[u8], file: &str) -> Parsed<Vec<Activity>> {
+    let mut scan = Scan {
+        reader: Reader::from_reader(bytes),
+        lines: Lines { bytes, counted: 0, line: 1 },
+        file,
+        path: Vec::new(),
+        file_lang: None,
+        started: 0,
+        current: None,
+        capture: None,
+        parsed: Parsed { records: Vec::new(), errors: Vec::new() },
+    };
+    // An empty element then reads as a start and an end, so there is one way to see an element.
+    scan.reader.config_mut().expand_empty_elements = true;
+    if let Err(fatal) = scan.run() {
+        let path = match &scan.current {
+            Some(open) => format!("iati-activity[{}]", open.raw.index),
+            None => "iati-activities".to_owned(),
+        };
+        let line = scan.lines.at(fatal.position);
+        scan.parsed.errors.push(RowError {
+            file: file.to_owned(),
+            location: Location::Element { path, line },
+            field: fatal.field.to_owned(),
+            reason: Reason::Syntax(fatal.message),
+        });
+    }
+    scan.parsed
+}
+
+/// What ends the reading of a file: where, and why.
+struct Fatal {
+    position: u64,
+    field: &'static str,
+    message: String,
+}
+
+/// Turns byte positions into line numbers, counting forward from the last position asked for.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    counted: usize,
+    line: u64,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, position: u64) -> u64 {
+        let position = usize::try_from(position).unwrap_or(usize::MAX).min(self.bytes.len());
+        if position < self.counted {
+            (self.counted, self.line) = (0, 1);
+        }
+        self.line += self.bytes[self.counted..position].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.counted = position;
+        self.line
+    }
+}
+
+/// The activity being read and how deep in the document its element is.
+struct Open {
+    depth: usize,
+    raw: RawActivity,
+}
+
+struct Scan<'a> {
+    reader: Reader<&'a [u8]>,
+    lines: Lines<'a>,
+    file: &'a str,
+    /// The names of the open elements, from the root.
+    path: Vec<String>,
+    /// The `xml:lang` of `iati-activities`.
+    file_lang: Option<String>,
+    /// How many activities have begun.
+    started: usize,
+    current: Option<Open>,
+    /// The text of the element being captured, and its depth.
+    capture: Option<(usize, String)>,
+    parsed: Parsed<Vec<Activity>>,
+}
+
+impl Scan<'_> {
+    fn run(&mut self) -> Result<(), Fatal> {
+        loop {
+            let at = self.reader.buffer_position();
+            let event = self.reader.read_event().map_err(|e| Fatal {
+                position: self.reader.error_position(),
+                field: "",
+                message: e.to_string(),
+            })?;
+            match event {
+                Xml::Start(e) => self.start(&e, at)?,
+                Xml::End(_) => self.end(),
+                Xml::Text(t) => self.text(&t.xml10_content()),
+                Xml::CData(t) => self.text(&t.xml10_content()),
+                Xml::GeneralRef(r) if self.capture.is_some() => {
+                    let unknown = || Fatal { position: at, field: "", message: format!("unknown entity &{};", &*r) };
+                    let resolved = if r.is_char_ref() {
+                        Cow::Owned(r.resolve_char_ref().ok().flatten().ok_or_else(unknown)?.to_string())
+                    } else {
+                        Cow::Borrowed(resolve_predefined_entity(&r).ok_or_else(unknown)?)
+                    };
+                    self.text(&resolved);
+                }
+                Xml::Eof => {
+                    return match self.path.last() {
+                        Some(open) => {
+                            Err(Fatal { position: at, field: "", message: format!("the file ends before </{open}>") })
+                        }
+                        None => Ok(()),
+                    };
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn start(&mut self, element: &BytesStart, at: u64) -> Result<(), Fatal> {
+        let fatal = |field, message| Fatal { position: at, field, message };
+        let name = element.local_name().as_ref().to_owned();
+        let line = self.lines.at(at);
+        if self.path.is_empty() {
+            if name != "iati-activities" {
+                return Err(fatal("", format!("not an IATI activity file: the root element is <{name}>")));
+            }
+            let version = attribute(element, "version").map_err(|m| fatal("", m))?;
+            if let Some(v) = version.filter(|v| !v.starts_with("2.")) {
+                return Err(fatal("iati-activities/@version", format!("IATI version {v} is not supported, only 2.0x")));
+            }
+            self.file_lang = attribute(element, "xml:lang").map_err(|m| fatal("", m))?;
+        }
+        self.path.push(name);
+        let depth = self.path.len();
+        if let Some(open) = &mut self.current {
+            let inner = self.path[open.depth..].join("/");
+            if open.raw.start(&inner, element, line).map_err(|m| fatal("", m))? {
+                self.capture = Some((depth, String::new()));
+            }
+        } else if self.path[depth - 1] == "iati-activity" {
+            self.started += 1;
+            let lang = attribute(element, "xml:lang").map_err(|m| fatal("", m))?;
+            let lang = lang.or_else(|| self.file_lang.clone()).unwrap_or_else(|| "en".to_owned());
+            let currency = attribute(element, "default-currency").map_err(|m| fatal("", m))?;
+            let raw = RawActivity::new(self.started, line, primary(&lang), currency);
+            self.current = Some(Open { depth, raw });
+        }
+        Ok(())
+    }
+
+    fn end(&mut self) {
+        let depth = self.path.len();
+        if let Some((_, text)) = self.capture.take_if(|(d, _)| *d == depth) {
+            if let Some(open) = &mut self.current {
+                open.raw.text(&self.path[open.depth..].join("/"), text);
+            }
+        }
+        if let Some(open) = self.current.take_if(|open| open.depth == depth) {
+            let (activity, problems) = open.raw.build();
+            let path = format!("iati-activity[{}]", open.raw.index);
+            self.parsed.errors.extend(problems.into_iter().map(|p| RowError {
+                file: self.file.to_owned(),
+                location: Location::Element { path: path.clone(), line: p.line },
+                field: p.field.to_owned(),
+                reason: p.reason,
+            }));
+            self.parsed.records.extend(activity);
+        }
+        self.path.pop();
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some((_, captured)) = &mut self.capture {
+            captured.push_str(text);
+        }
+    }
+}
+
+/// The value of an attribute, trimmed; an empty one counts as missing.
+fn attribute(element: &BytesStart, name: &str) -> Result<Option<String>, String> {
+    let Some(attribute) = element.try_get_attribute(name).map_err(|e| e.to_string())? else { return Ok(None) };
+    let value = attribute.normalized_value(XmlVersion::Implicit1_0).map_err(|e| e.to_string())?;
+    Ok(Some(value.trim().to_owned()).filter(|v| !v.is_empty()))
+}
+
+/// The primary language subtag, lower-case: `en-GB` is `en`.
+fn primary(lang: &str) -> String {
+    lang.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
+}
+
+/// A text of an activity in one language.
+struct Narrative {
+    lang: String,
+    text: String,
+}
+
+struct Described {
+    kind: Option<String>,
+    narratives: Vec<Narrative>,
+}
+
+struct RawDate {
+    kind: Option<String>,
+    iso_date: Option<String>,
+    line: u64,
+}
+
+struct RawOrganisation {
+    role: Option<String>,
+    iati_ref: Option<String>,
+    kind: Option<String>,
+    narratives: Vec<Narrative>,
+    line: u64,
+}
+
+struct RawBudget {
+    kind: Option<String>,
+    period_start: Option<String>,
+    currency: Option<String>,
+    value: String,
+    line: u64,
+}
+
+/// A `sector`, `tag` or `recipient-region`: a code in a vocabulary, perhaps with narratives.
+struct Coded {
+    code: Option<String>,
+    vocabulary: Option<String>,
+    narratives: Vec<Narrative>,
+    line: u64,
+}
+
+struct RawLink {
+    url: Option<String>,
+    titles: Vec<Narrative>,
+    line: u64,
+}
+
+/// What an activity says, as written, before any of it is checked.
+struct RawActivity {
+    /// Counted from 1 in the file.
+    index: usize,
+    line: u64,
+    /// The language of narratives without their own `xml:lang`.
+    lang: String,
+    default_currency: Option<String>,
+    identifier: Option<String>,
+    titles: Vec<Narrative>,
+    descriptions: Vec<Described>,
+    status: Option<(Option<String>, u64)>,
+    dates: Vec<RawDate>,
+    organisations: Vec<RawOrganisation>,
+    countries: Vec<(Option<String>, u64)>,
+    regions: Vec<Coded>,
+    budgets: Vec<RawBudget>,
+    sectors: Vec<Coded>,
+    tags: Vec<Coded>,
+    links: Vec<RawLink>,
+}
+
+/// Something wrong in an activity: the field as IATI names it, the line of its element, and why.
+struct Problem {
+    field: &'static str,
+    line: u64,
+    reason: Reason,
+}
+
+fn problem(field: &'static str, line: u64, error: ParseError) -> Problem {
+    Problem { field, line, reason: Reason::Invalid(error) }
+}
+
+impl RawActivity {
+    fn new(index: usize, line: u64, lang: String, default_currency: Option<String>) -> Self {
+        RawActivity {
+            index,
+            line,
+            lang,
+            default_currency,
+            identifier: None,
+            titles: Vec::new(),
+            descriptions: Vec::new(),
+            status: None,
+            dates: Vec::new(),
+            organisations: Vec::new(),
+            countries: Vec::new(),
+            regions: Vec::new(),
+            budgets: Vec::new(),
+            sectors: Vec::new(),
+            tags: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+
+    /// Notes an element that starts at `path` below the activity; says whether its text is wanted.
+    fn start(&mut self, path: &str, element: &BytesStart, line: u64) -> Result<bool, String> {
+        let attr = |name| attribute(element, name);
+        let coded = || {
+            Ok::<_, String>(Coded {
+                code: attr("code")?,
+                vocabulary: attr("vocabulary")?,
+                narratives: Vec::new(),
+                line,
+            })
+        };
+        match path {
+            "iati-identifier" => return Ok(true),
+            "description" => self.descriptions.push(Described { kind: attr("type")?, narratives: Vec::new() }),
+            "activity-status" => self.status = Some((attr("code")?, line)),
+            "activity-date" => self.dates.push(RawDate { kind: attr("type")?, iso_date: attr("iso-date")?, line }),
+            "participating-org" => self.organisations.push(RawOrganisation {
+                role: attr("role")?,
+                iati_ref: attr("ref")?,
+                kind: attr("type")?,
+                narratives: Vec::new(),
+                line,
+            }),
+            "recipient-country" => self.countries.push((attr("code")?, line)),
+            "recipient-region" => self.regions.push(coded()?),
+            "budget" => self.budgets.push(RawBudget {
+                kind: attr("type")?,
+                period_start: None,
+                currency: None,
+                value: String::new(),
+                line,
+            }),
+            "budget/period-start" => {
+                if let Some(budget) = self.budgets.last_mut() {
+                    budget.period_start = attr("iso-date")?;
+                }
+            }
+            "budget/value" => {
+                if let Some(budget) = self.budgets.last_mut() {
+                    budget.currency = attr("currency")?;
+                    return Ok(true);
+                }
+            }
+            "sector" => self.sectors.push(coded()?),
+            "tag" => self.tags.push(coded()?),
+            "document-link" => self.links.push(RawLink { url: attr("url")?, titles: Vec::new(), line }),
+            _ => {
+                if let Some(parent) = path.strip_suffix("/narrative") {
+                    let lang = attr("xml:lang")?.map_or_else(|| self.lang.clone(), |l| primary(&l));
+                    if let Some(narratives) = self.narratives(parent) {
+                        narratives.push(Narrative { lang, text: String::new() });
+                        return Ok(true);
+                    }
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// Keeps the text of an element whose text [`RawActivity::start`] asked for.
+    fn text(&mut self, path: &str, text: String) {
+        match path {
+            "iati-identifier" => self.identifier = Some(text),
+            "budget/value" => {
+                if let Some(budget) = self.budgets.last_mut() {
+                    budget.value = text;
+                }
+            }
+            _ => {
+                let parent = path.strip_suffix("/narrative").unwrap_or_default();
+                if let Some(narrative) = self.narratives(parent).and_then(|n| n.last_mut()) {
+                    narrative.text = text;
+                }
+            }
+        }
+    }
+
+    /// The narratives of the element at `path` below the activity, if it has any that are read.
+    fn narratives(&mut self, path: &str) -> Option<&mut Vec<Narrative>> {
+        match path {
+            "title" => Some(&mut self.titles),
+            "description" => self.descriptions.last_mut().map(|d| &mut d.narratives),
+            "participating-org" => self.organisations.last_mut().map(|o| &mut o.narratives),
+            "sector" => self.sectors.last_mut().map(|s| &mut s.narratives),
+            "tag" => self.tags.last_mut().map(|t| &mut t.narratives),
+            "document-link/title" => self.links.last_mut().map(|l| &mut l.titles),
+            _ => None,
+        }
+    }
+
+    /// The project the activity describes, unless something it cannot do without is wrong, and
+    /// the problems found either way.
+    fn build(&self) -> (Option<Activity>, Vec<Problem>) {
+        let mut skip = Vec::new();
+        let mut notes = Vec::new();
+
+        let identifier = self.identifier.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let slug = match identifier.map(Slug::from_name) {
+            Some(Ok(slug)) => Some(slug),
+            Some(Err(e)) => {
+                skip.push(problem("iati-identifier", self.line, e));
+                None
+            }
+            None => {
+                skip.push(problem("iati-identifier", self.line, ParseError::Empty));
+                None
+            }
+        };
+        let title = localized(&self.titles, single_line);
+        if title.is_none() {
+            skip.push(problem("title/narrative", self.line, ParseError::NoText));
+        }
+        let status = self.status(&mut skip);
+        let (starts_on, ends_on) = self.dates(&mut skip);
+        let (participants, organisations) = self.organisations(&mut notes);
+        let countries = self.countries(&mut notes);
+        let (regions, mut tags) = self.regions(&mut notes);
+        self.tags(&mut tags, &mut notes);
+        let budget = self.budget(&mut notes);
+        let links = self.links(&mut notes);
+
+        let (Some(slug), Some(title), Some(status), true) = (slug, title, status, skip.is_empty()) else {
+            skip.extend(notes);
+            skip.sort_by_key(|p| p.line);
+            return (None, skip);
+        };
+        let description_of = |kinds: &[Option<&str>]| {
+            self.descriptions
+                .iter()
+                .filter(|d| kinds.contains(&d.kind.as_deref()))
+                .find_map(|d| localized(&d.narratives, paragraphs))
+        };
+        let mut project = Project {
+            id: stable_id("iati", &slug),
+            slug,
+            title,
+            summary: description_of(&[Some("2")]),
+            description: description_of(&[None, Some("1")]).or_else(|| description_of(&[Some("3"), Some("4")])),
+            status,
+            starts_on,
+            ends_on,
+            participants,
+            countries,
+            regions,
+            themes: Vec::new(),
+            tags,
+            budget,
+            languages: Vec::new(),
+            links,
+            iati_identifier: identifier.map(str::to_owned),
+            source_url: None,
+        };
+        // Objectives are often longer than a summary may be; the project does without them then.
+        if let Err(("summary", e)) = project.validate() {
+            notes.push(problem("description/narrative", self.line, e));
+            project.summary = None;
+        }
+        if let Err((field, e)) = project.validate() {
+            let field = match field {
+                "title" => "title/narrative",
+                "description" => "description/narrative",
+                "ends_on" => "activity-date/@iso-date",
+                other => other,
+            };
+            notes.push(problem(field, self.line, e));
+            notes.sort_by_key(|p| p.line);
+            return (None, notes);
+        }
+        (Some(Activity { project, organisations }), notes)
+    }
+
+    fn status(&self, skip: &mut Vec<Problem>) -> Option<ProjectStatus> {
+        const FIELD: &str = "activity-status/@code";
+        let Some((code, line)) = &self.status else {
+            skip.push(problem(FIELD, self.line, ParseError::Empty));
+            return None;
+        };
+        let status = match code.as_deref() {
+            Some("1") => ProjectStatus::Planned,
+            Some("2") => ProjectStatus::Ongoing,
+            Some("3" | "4" | "5" | "6") => ProjectStatus::Completed,
+            Some(_) => {
+                skip.push(problem(FIELD, *line, ParseError::NotAllowed));
+                return None;
+            }
+            None => {
+                skip.push(problem(FIELD, *line, ParseError::Empty));
+                return None;
+            }
+        };
+        Some(status)
+    }
+
+    /// The start and end, actual dates before planned ones. Dates of other types are ignored.
+    fn dates(&self, skip: &mut Vec<Problem>) -> (Option<time::Date>, Option<time::Date>) {
+        let mut by_type: [Option<time::Date>; 4] = [None; 4];
+        for date in &self.dates {
+            let parsed = match date.iso_date.as_deref().map(parse_date) {
+                Some(Ok(parsed)) => parsed,
+                Some(Err(e)) => {
+                    skip.push(problem("activity-date/@iso-date", date.line, e));
+                    continue;
+                }
+                None => {
+                    skip.push(problem("activity-date/@iso-date", date.line, ParseError::Empty));
+                    continue;
+                }
+            };
+            let slot = match date.kind.as_deref() {
+                Some("1") => 0,
+                Some("2") => 1,
+                Some("3") => 2,
+                Some("4") => 3,
+                _ => continue,
+            };
+            by_type[slot].get_or_insert(parsed);
+        }
+        let [planned_start, actual_start, planned_end, actual_end] = by_type;
+        (actual_start.or(planned_start), actual_end.or(planned_end))
+    }
+
+    fn organisations(&self, notes: &mut Vec<Problem>) -> (Vec<Contribution>, Vec<Organisation>) {
+        let mut organisations: Vec<Organisation> = Vec::new();
+        for raw in &self.organisations {
+            let role = match raw.role.as_deref() {
+                Some("1") => Role::Funder,
+                Some("2" | "3") => Role::Partner,
+                Some("4") => Role::Implementer,
+                Some(_) => {
+                    notes.push(problem("participating-org/@role", raw.line, ParseError::NotAllowed));
+                    continue;
+                }
+                None => {
+                    notes.push(problem("participating-org/@role", raw.line, ParseError::Empty));
+                    continue;
+                }
+            };
+            let from_ref = || raw.iati_ref.as_ref().and_then(|r| LocalizedText::new(Some(r.clone()), None).ok());
+            let Some(name) = localized(&raw.narratives, single_line).or_else(from_ref) else {
+                notes.push(problem("participating-org/narrative", raw.line, ParseError::NoText));
+                continue;
+            };
+            let slug = Slug::from_name(name.get(Lang::En))
+                .or_else(|e| raw.iati_ref.as_deref().map_or(Err(e), Slug::from_name));
+            let slug = match slug {
+                Ok(slug) => slug,
+                Err(e) => {
+                    notes.push(problem("participating-org/narrative", raw.line, e));
+                    continue;
+                }
+            };
+            if organisations.iter().any(|o| o.slug == slug && o.role == role) {
+                continue;
+            }
+            let kind = organisation_kind(raw.kind.as_deref());
+            organisations.push(Organisation { iati_ref: raw.iati_ref.clone(), name, kind, role, slug });
+        }
+        let participants = organisations.iter().map(|o| Contribution { actor: o.slug.clone(), role: o.role }).collect();
+        (participants, organisations)
+    }
+
+    fn countries(&self, notes: &mut Vec<Problem>) -> Vec<CountryCode> {
+        let mut countries = Vec::new();
+        for (code, line) in &self.countries {
+            match CountryCode::parse(code.as_deref().unwrap_or_default()) {
+                Ok(country) if !countries.contains(&country) => countries.push(country),
+                Ok(_) => {}
+                Err(e) => notes.push(problem("recipient-country/@code", *line, e)),
+            }
+        }
+        countries
+    }
+
+    /// The M49 regions, and tags for the regions of other vocabularies.
+    fn regions(&self, notes: &mut Vec<Problem>) -> (Vec<RegionCode>, Vec<Tag>) {
+        let (mut regions, mut tags) = (Vec::new(), Vec::new());
+        for region in &self.regions {
+            let Some(code) = &region.code else { continue };
+            let m49 = (region.vocabulary.as_deref() == Some("2"))
+                .then(|| RegionCode::parse(&format!("{code:0>3}")).ok())
+                .flatten();
+            match m49 {
+                Some(m49) if !regions.contains(&m49) => regions.push(m49),
+                Some(_) => {}
+                None => {
+                    add_tag(&mut tags, &format!("IATI region {code}"), "recipient-region/@code", region.line, notes)
+                }
+            }
+        }
+        (regions, tags)
+    }
+
+    /// Adds the tags of the sectors and of the `tag` elements.
+    fn tags(&self, tags: &mut Vec<Tag>, notes: &mut Vec<Problem>) {
+        for sector in &self.sectors {
+            let dac = matches!(sector.vocabulary.as_deref(), None | Some("1" | "2"));
+            let fallback = sector.code.as_ref().map(|c| if dac { format!("DAC {c}") } else { format!("sector {c}") });
+            coded_tag(sector, fallback, ["sector/narrative", "sector/@code"], tags, notes);
+        }
+        for tag in &self.tags {
+            let fallback = tag.code.as_ref().map(|c| format!("tag {c}"));
+            coded_tag(tag, fallback, ["tag/narrative", "tag/@code"], tags, notes);
+        }
+    }
+
+    fn budget(&self, notes: &mut Vec<Problem>) -> Option<Money> {
+        const FIELD: &str = "budget/value";
+        let revised: Vec<&Option<String>> =
+            self.budgets.iter().filter(|b| b.kind.as_deref() == Some("2")).map(|b| &b.period_start).collect();
+        let mut total: Option<(CurrencyCode, u128)> = None;
+        for budget in &self.budgets {
+            if budget.kind.as_deref() != Some("2") && revised.contains(&&budget.period_start) {
+                continue;
+            }
+            let currency = budget.currency.as_ref().or(self.default_currency.as_ref());
+            let currency = match currency.map(|c| CurrencyCode::parse(c)) {
+                Some(Ok(currency)) => currency,
+                Some(Err(e)) => {
+                    notes.push(problem("budget/value/@currency", budget.line, e));
+                    continue;
+                }
+                None => {
+                    notes.push(problem("budget/value/@currency", budget.line, ParseError::Empty));
+                    continue;
+                }
+            };
+            let units = match Amount::parse(&budget.value) {
+                Ok(amount) => units(&amount),
+                Err(e) => {
+                    notes.push(problem(FIELD, budget.line, e));
+                    continue;
+                }
+            };
+            match &mut total {
+                None => total = Some((currency, units)),
+                Some((first, sum)) if *first == currency => *sum += units,
+                Some(_) => {}
+            }
+        }
+        let (currency, sum) = total?;
+        match Amount::parse(&decimal(sum)) {
+            Ok(amount) => Some(Money { amount, currency }),
+            Err(e) => {
+                notes.push(problem(FIELD, self.budgets[0].line, e));
+                None
+            }
+        }
+    }
+
+    fn links(&self, notes: &mut Vec<Problem>) -> Vec<Link> {
+        let mut links = Vec::new();
+        for link in &self.links {
+            match WebUrl::parse(link.url.as_deref().unwrap_or_default()) {
+                Ok(url) => {
+                    let label = localized(&link.titles, single_line).map(|t| t.get(Lang::En).to_owned());
+                    links.push(Link { url, label });
+                }
+                Err(e) => notes.push(problem("document-link/@url", link.line, e)),
+            }
+        }
+        links
+    }
+}
+
+/// The English and Vietnamese narratives, or else the first in another language as English.
+fn localized(narratives: &[Narrative], tidy: fn(&str) -> String) -> Option<LocalizedText> {
+    let usable = || narratives.iter().filter(|n| !n.text.trim().is_empty());
+    let of = |lang: &str| usable().find(|n| n.lang == lang).map(|n| tidy(&n.text));
+    let (en, vi) = (of("en"), of("vi"));
+    let en = if en.is_none() && vi.is_none() { usable().next().map(|n| tidy(&n.text)) } else { en };
+    LocalizedText::new(en, vi).ok()
+}
+
+/// A title or name on one line, whatever the layout of the file.
+fn single_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A description with the file's indentation taken off each line.
+fn paragraphs(text: &str) -> String {
+    text.lines().map(str::trim).collect::<Vec<_>>().join("\n")
+}
+
+/// Adds a tag from a sector or `tag` element: its narrative, or else `fallback`. `fields` name the
+/// narrative and the code, for the report.
+fn coded_tag(
+    coded: &Coded,
+    fallback: Option<String>,
+    fields: [&'static str; 2],
+    tags: &mut Vec<Tag>,
+    notes: &mut Vec<Problem>,
+) {
+    let (text, field) = match (localized(&coded.narratives, single_line), fallback) {
+        (Some(name), _) => (name.get(Lang::En).to_owned(), fields[0]),
+        (None, Some(fallback)) => (fallback, fields[1]),
+        (None, None) => return,
+    };
+    add_tag(tags, &text, field, coded.line, notes);
+}
+
+fn add_tag(tags: &mut Vec<Tag>, text: &str, field: &'static str, line: u64, notes: &mut Vec<Problem>) {
+    match Tag::parse(text) {
+        Ok(tag) if !tags.contains(&tag) => tags.push(tag),
+        Ok(_) => {}
+        Err(e) => notes.push(problem(field, line, e)),
+    }
+}
+
+/// The kind of actor an IATI OrganisationType code stands for.
+fn organisation_kind(code: Option<&str>) -> ActorKind {
+    match code {
+        Some("10" | "11" | "15") => ActorKind::Government,
+        Some("21" | "22" | "23" | "24" | "60") => ActorKind::Ngo,
+        Some("40") => ActorKind::Intergovernmental,
+        Some("70" | "71" | "72" | "73") => ActorKind::Company,
+        Some("80") => ActorKind::Academia,
+        _ => ActorKind::Other,
+    }
+}
+
+/// An amount in ten-thousandths, the finest an [`Amount`] holds, so that sums are exact.
+fn units(amount: &Amount) -> u128 {
+    let (whole, fraction) = amount.parts();
+    let whole: u128 = whole.parse().expect("an amount has at most 15 whole digits");
+    let fraction: u128 = format!("{fraction:0<4}").parse().expect("an amount has at most 4 decimals");
+    whole * 10_000 + fraction
+}
+
+/// Ten-thousandths written as a decimal.
+fn decimal(units: u128) -> String {
+    format!("{}.{:04}", units / 10_000, units % 10_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A funding activity as a UK government department publishes one.
+    const UK: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03" generated-datetime="2024-03-01T00:00:00Z">
+  <iati-activity xml:lang="en" default-currency="GBP" last-updated-datetime="2024-02-20T12:00:00Z">
+    <iati-identifier>GB-GOV-1-300123</iati-identifier>
+    <reporting-org ref="GB-GOV-1" type="10"><narrative>Foreign, Commonwealth and Development Office</narrative></reporting-org>
+    <title>
+      <narrative>Cyber Security Capacity Building
+        in South-East Asia</narrative>
+    </title>
+    <description type="3"><narrative>Government officials.</narrative></description>
+    <description type="1">
+      <narrative>
+        Support to the national CERTs of Viet Nam and Cambodia.
+
+            Incident-handling exercises &amp; mentoring &#x2014; twice a year.
+      </narrative>
+    </description>
+    <description type="2"><narrative>Stronger national incident response.</narrative></description>
+    <participating-org ref="GB-GOV-1" role="1" type="10"><narrative>Foreign, Commonwealth and Development Office</narrative></participating-org>
+    <participating-org ref="GB-GOV-1" role="1" type="10"><narrative>Foreign, Commonwealth and Development Office</narrative></participating-org>
+    <participating-org ref="XM-DAC-41114" role="4" type="40"><narrative>United Nations Development Programme</narrative></participating-org>
+    <participating-org role="4" type="80"><narrative xml:lang="fr">Université de l'Exemple</narrative></participating-org>
+    <participating-org role="9" type="80"><narrative>Nobody</narrative></participating-org>
+    <activity-status code="2"/>
+    <activity-date type="1" iso-date="2022-04-01"/>
+    <activity-date type="2" iso-date="2022-05-16"/>
+    <activity-date type="3" iso-date="2025-03-31"/>
+    <recipient-country code="VN" percentage="60"/>
+    <recipient-country code="KH" percentage="40"/>
+    <recipient-region code="789" vocabulary="1"/>
+    <sector vocabulary="1" code="15210"/>
+    <sector vocabulary="1" code="22040"><narrative>Information and communication technology (ICT)</narrative></sector>
+    <tag vocabulary="99" code="CYBER"><narrative>cyber capacity building</narrative></tag>
+    <budget type="1" status="2">
+      <period-start iso-date="2022-04-01"/><period-end iso-date="2023-03-31"/>
+      <value currency="GBP" value-date="2022-04-01">1250000.50</value>
+    </budget>
+    <budget type="1" status="2">
+      <period-start iso-date="2023-04-01"/><period-end iso-date="2024-03-31"/>
+      <value value-date="2023-04-01">980000.25</value>
+    </budget>
+    <budget type="2" status="2">
+      <period-start iso-date="2023-04-01"/><period-end iso-date="2024-03-31"/>
+      <value value-date="2023-10-01">1000000</value>
+    </budget>
+    <budget type="1" status="1">
+      <period-start iso-date="2024-04-01"/><period-end iso-date="2025-03-31"/>
+      <value currency="USD" value-date="2024-04-01">500000</value>
+    </budget>
+    <document-link format="text/html" url="https://example.org/projects/GB-GOV-1-300123">
+      <title><narrative>Programme page</narrative></title>
+      <category code="A01"/>
+    </document-link>
+    <document-link format="application/pdf" url="ftp://files.example.org/annual-review.pdf">
+      <title><narrative>Annual review</narrative></title>
+    </document-link>
+  </iati-activity>
+</iati-activities>
+"#;
+
+    /// An activity written in Vietnamese first.
+    const VI: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03" xml:lang="vi">
+  <iati-activity default-currency="VND">
+    <iati-identifier>XM-EXAMPLE-VN-0042</iati-identifier>
+    <title>
+      <narrative>Tăng cường năng lực ứng cứu sự cố an toàn thông tin mạng</narrative>
+      <narrative xml:lang="en-GB">Strengthening cyber incident response capacity</narrative>
+    </title>
+    <description>
+      <narrative xml:lang="vi">Đào tạo cán bộ ứng cứu sự cố cho các bộ, ngành.</narrative>
+    </description>
+    <participating-org role="1" type="15"><narrative xml:lang="vi">Bộ Thông tin và Truyền thông</narrative></participating-org>
+    <participating-org role="3" type="21" ref="XM-EXAMPLE-NGO-7"/>
+    <activity-status code="1"/>
+    <activity-date type="1" iso-date="2025-01-01"/>
+    <activity-date type="3" iso-date="2026-12-31"/>
+    <recipient-country code="vn"/>
+    <recipient-region code="35" vocabulary="2"/>
+    <sector vocabulary="2" code="220"/>
+    <tag code="SDG-16"/>
+    <budget><value value-date="2025-01-01">5000000000</value></budget>
+  </iati-activity>
+</iati-activities>
+"#;
+
+    fn located(errors: &[RowError]) -> Vec<(String, &str)> {
+        errors.iter().map(|e| (e.location.to_string(), e.field.as_str())).collect()
+    }
+
+    #[test]
+    fn reads_a_funding_activity() {
+        let parsed = read(UK.as_bytes(), "uk.xml");
+        assert_eq!(
+            located(&parsed.errors),
+            [
+                ("iati-activity[1] (line 23)".to_owned(), "participating-org/@role"),
+                ("iati-activity[1] (line 54)".to_owned(), "document-link/@url"),
+            ]
+        );
+        assert_eq!(parsed.errors[1].reason, Reason::Invalid(ParseError::Url));
+        let [activity] = &parsed.records[..] else { panic!("one activity") };
+        let p = &activity.project;
+        assert_eq!(p.iati_identifier.as_deref(), Some("GB-GOV-1-300123"));
+        assert_eq!(p.slug.as_str(), "gb-gov-1-300123");
+        assert_eq!(p.id, stable_id("iati", &Slug::parse("gb-gov-1-300123").unwrap()));
+        assert_eq!((p.title.en(), p.title.vi()), (Some("Cyber Security Capacity Building in South-East Asia"), None));
+        let description = p.description.as_ref().unwrap();
+        assert_eq!(
+            description.en(),
+            Some("Support to the national CERTs of Viet Nam and Cambodia.\n\nIncident-handling exercises & mentoring — twice a year.")
+        );
+        assert_eq!(p.summary.as_ref().unwrap().en(), Some("Stronger national incident response."));
+        assert_eq!(p.status, ProjectStatus::Ongoing);
+        assert_eq!(p.starts_on, Some(parse_date("2022-05-16").unwrap()), "the actual start wins");
+        assert_eq!(p.ends_on, Some(parse_date("2025-03-31").unwrap()), "the planned end, as there is no actual one");
+        let participants: Vec<(&str, Role)> = p.participants.iter().map(|c| (c.actor.as_str(), c.role)).collect();
+        assert_eq!(
+            participants,
+            [
+                ("foreign-commonwealth-and-development-office", Role::Funder),
+                ("united-nations-development-programme", Role::Implementer),
+                ("universite-de-l-exemple", Role::Implementer),
+            ]
+        );
+        let orgs: Vec<(Option<&str>, Option<&str>, ActorKind)> =
+            activity.organisations.iter().map(|o| (o.iati_ref.as_deref(), o.name.en(), o.kind)).collect();
+        assert_eq!(
+            orgs,
+            [
+                (Some("GB-GOV-1"), Some("Foreign, Commonwealth and Development Office"), ActorKind::Government),
+                (Some("XM-DAC-41114"), Some("United Nations Development Programme"), ActorKind::Intergovernmental),
+                (None, Some("Université de l'Exemple"), ActorKind::Academia),
+            ]
+        );
+        let countries: Vec<&str> = p.countries.iter().map(CountryCode::as_str).collect();
+        assert_eq!(countries, ["VN", "KH"]);
+        assert!(p.regions.is_empty());
+        assert_eq!(
+            p.tags.iter().map(Tag::as_str).collect::<Vec<_>>(),
+            [
+                "IATI region 789",
+                "DAC 15210",
+                "Information and communication technology (ICT)",
+                "cyber capacity building"
+            ]
+        );
+        let budget = p.budget.as_ref().unwrap();
+        assert_eq!((budget.amount.as_str(), budget.currency.as_str()), ("2250000.5", "GBP"));
+        assert_eq!(
+            p.links,
+            [Link {
+                url: WebUrl::parse("https://example.org/projects/GB-GOV-1-300123").unwrap(),
+                label: Some("Programme page".into())
+            }]
+        );
+        assert!(p.themes.is_empty() && p.languages.is_empty() && p.source_url.is_none());
+    }
+
+    #[test]
+    fn reads_vietnamese_narratives() {
+        let parsed = read(VI.as_bytes(), "vi.xml");
+        assert_eq!(parsed.errors, []);
+        let p = &parsed.records[0].project;
+        assert_eq!(p.title.vi(), Some("Tăng cường năng lực ứng cứu sự cố an toàn thông tin mạng"));
+        assert_eq!(p.title.en(), Some("Strengthening cyber incident response capacity"));
+        let description = p.description.as_ref().unwrap();
+        assert_eq!(
+            (description.en(), description.vi()),
+            (None, Some("Đào tạo cán bộ ứng cứu sự cố cho các bộ, ngành."))
+        );
+        assert_eq!(p.summary, None);
+        assert_eq!(p.status, ProjectStatus::Planned);
+        assert_eq!((p.starts_on, p.ends_on), (parse_date("2025-01-01").ok(), parse_date("2026-12-31").ok()));
+        let orgs: Vec<_> = parsed.records[0]
+            .organisations
+            .iter()
+            .map(|o| (o.slug.as_str(), o.name.en(), o.name.vi(), o.kind, o.role))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                (
+                    "bo-thong-tin-va-truyen-thong",
+                    None,
+                    Some("Bộ Thông tin và Truyền thông"),
+                    ActorKind::Government,
+                    Role::Funder
+                ),
+                ("xm-example-ngo-7", Some("XM-EXAMPLE-NGO-7"), None, ActorKind::Ngo, Role::Partner),
+            ]
+        );
+        assert_eq!(p.countries, [CountryCode::parse("VN").unwrap()]);
+        assert_eq!(p.regions, [RegionCode::parse("035").unwrap()]);
+        assert_eq!(p.tags.iter().map(Tag::as_str).collect::<Vec<_>>(), ["DAC 220", "tag SDG-16"]);
+        let budget = p.budget.as_ref().unwrap();
+        assert_eq!((budget.amount.as_str(), budget.currency.as_str()), ("5000000000", "VND"));
+    }
+
+    fn activity(identifier: &str, inside: &str) -> String {
+        format!(
+            "  <iati-activity>\n    <iati-identifier>{identifier}</iati-identifier>\n    \
+             <title><narrative>Activity {identifier}</narrative></title>\n{inside}\n  </iati-activity>\n"
+        )
+    }
+
+    fn file(activities: &[String]) -> String {
+        format!("<iati-activities version=\"2.03\">\n{}</iati-activities>\n", activities.concat())
+    }
+
+    #[test]
+    fn a_bad_activity_is_reported_and_skipped() {
+        let ok = "    <activity-status code=\"2\"/>";
+        let xml = file(&[
+            activity("XM-EXAMPLE-1", ok),
+            activity("XM-EXAMPLE-2", "    <activity-status code=\"9\"/>"),
+            activity("XM-EXAMPLE-3", &format!("{ok}\n    <activity-date type=\"2\" iso-date=\"2024-02-30\"/>")),
+            activity("", ok),
+            "  <iati-activity>\n    <iati-identifier>XM-EXAMPLE-5</iati-identifier>\n    <title/>\n  </iati-activity>\n".into(),
+            activity("XM-EXAMPLE-6", &format!("{ok}\n    <recipient-country code=\"XK\"/>")),
+            activity(
+                "XM-EXAMPLE-7",
+                &format!("{ok}\n    <activity-date type=\"2\" iso-date=\"2024-02-01\"/><activity-date type=\"4\" iso-date=\"2023-01-01\"/>"),
+            ),
+        ]);
+        let parsed = read(xml.as_bytes(), "mixed.xml");
+        let errors: Vec<(String, &str, String)> =
+            parsed.errors.iter().map(|e| (e.location.to_string(), e.field.as_str(), e.reason.to_string())).collect();
+        let expected: Vec<(String, &str, String)> = vec![
+            ("iati-activity[2] (line 10)".into(), "activity-status/@code", "is not one of the allowed values".into()),
+            (
+                "iati-activity[3] (line 16)".into(),
+                "activity-date/@iso-date",
+                "must be a date written YYYY-MM-DD".into(),
+            ),
+            ("iati-activity[4] (line 18)".into(), "iati-identifier", "must not be empty".into()),
+            ("iati-activity[5] (line 23)".into(), "title/narrative", "needs a text in English or Vietnamese".into()),
+            ("iati-activity[5] (line 23)".into(), "activity-status/@code", "must not be empty".into()),
+            (
+                "iati-activity[6] (line 31)".into(),
+                "recipient-country/@code",
+                "is not an ISO 3166-1 alpha-2 country code".into(),
+            ),
+            (
+                "iati-activity[7] (line 33)".into(),
+                "activity-date/@iso-date",
+                "must not be before the start date".into(),
+            ),
+        ];
+        assert_eq!(errors, expected);
+        let kept: Vec<&str> = parsed.records.iter().filter_map(|a| a.project.iati_identifier.as_deref()).collect();
+        assert_eq!(kept, ["XM-EXAMPLE-1", "XM-EXAMPLE-6"]);
+    }
+
+    #[test]
+    fn objectives_too_long_for_a_summary_are_left_out() {
+        let objectives =
+            format!("    <description type=\"2\"><narrative>{}</narrative></description>", "x".repeat(2001));
+        let xml = file(&[activity("XM-EXAMPLE-1", &format!("    <activity-status code=\"2\"/>\n{objectives}"))]);
+        let parsed = read(xml.as_bytes(), "long.xml");
+        assert_eq!(located(&parsed.errors), [("iati-activity[1] (line 2)".to_owned(), "description/narrative")]);
+        assert_eq!(parsed.errors[0].reason, Reason::Invalid(ParseError::TooLong { max: crate::SUMMARY_MAX }));
+        assert_eq!(parsed.records[0].project.summary, None);
+    }
+
+    #[test]
+    fn broken_xml_keeps_the_activities_before_it() {
+        let ok = "    <activity-status code=\"2\"/>";
+        let broken = "  <iati-activity>\n    <title><narrative>Unclosed</title>\n  </iati-activity>\n";
+        let xml = file(&[activity("XM-EXAMPLE-1", ok), activity("XM-EXAMPLE-2", ok), broken.into()]);
+        let parsed = read(xml.as_bytes(), "broken.xml");
+        assert_eq!(parsed.records.len(), 2);
+        let [error] = &parsed.errors[..] else { panic!("one error: {:?}", parsed.errors) };
+        assert_eq!(error.location, Location::Element { path: "iati-activity[3]".into(), line: 13 });
+        assert!(matches!(&error.reason, Reason::Syntax(s) if s.contains("narrative")), "{error}");
+
+        let truncated = &xml[..xml.find("  <iati-activity>\n    <title>").unwrap()];
+        let parsed = read(truncated.as_bytes(), "truncated.xml");
+        assert_eq!(parsed.records.len(), 2);
+        assert_eq!(parsed.errors[0].reason, Reason::Syntax("the file ends before </iati-activities>".into()));
+    }
+
+    #[test]
+    fn only_iati_activity_files_are_read() {
+        let parsed = read(b"<iati-organisations version=\"2.03\"/>", "orgs.xml");
+        assert!(matches!(&parsed.errors[0].reason, Reason::Syntax(s) if s.contains("<iati-organisations>")));
+        let parsed = read(b"<iati-activities version=\"1.05\"></iati-activities>", "old.xml");
+        assert_eq!(parsed.errors[0].field, "iati-activities/@version");
+        let parsed = read("\u{feff}<iati-activities version=\"2.03\"></iati-activities>".as_bytes(), "empty.xml");
+        assert_eq!((parsed.records.len(), parsed.errors.len()), (0, 0));
+    }
+
+    #[test]
+    fn the_sample_file_reads_without_errors() {
+        let sample = include_str!("../../../../data/samples/iati-sample.xml");
+        let parsed = read(sample.as_bytes(), "iati-sample.xml");
+        assert_eq!(parsed.errors, []);
+        assert_eq!(parsed.records.len(), 5);
+        let budgets: Vec<String> = parsed
+            .records
+            .iter()
+            .map(|a| a.project.budget.as_ref().map(|b| format!("{} {}", b.amount.as_str(), b.currency)).unwrap())
+            .collect();
+        assert_eq!(budgets, ["1315000.5 EUR", "1350000 USD", "275000 GBP", "765500.75 AUD", "950000 EUR"]);
+        let west_africa = &parsed.records[1].project;
+        assert_eq!(west_africa.regions, [RegionCode::parse("011").unwrap()]);
+        assert_eq!(west_africa.status, ProjectStatus::Completed);
+        assert_eq!(west_africa.ends_on, parse_date("2024-09-30").ok());
+        let asean = &parsed.records[2].project;
+        assert_eq!(asean.title.vi(), Some("Đào tạo ngoại giao an ninh mạng cho các nước ASEAN"));
+        assert_eq!(asean.status, ProjectStatus::Planned);
+    }
+
+    #[test]
+    fn sums_are_exact() {
+        let total =
+            ["0.1", "0.2", "999999999999999.9999"].iter().map(|v| units(&Amount::parse(v).unwrap())).sum::<u128>();
+        assert_eq!(decimal(total), "1000000000000000.2999");
+        assert_eq!(Amount::parse(&decimal(units(&Amount::parse("0.1").unwrap()) * 3)).unwrap().as_str(), "0.3");
+    }
+}

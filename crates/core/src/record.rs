@@ -1,0 +1,407 @@
+//! The knowledge base: projects, tools and publications, events and country facts, and the
+//! actors' part in them.
+
+use std::{collections::HashSet, hash::Hash, str::FromStr};
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+use uuid::Uuid;
+
+use crate::{
+    reference, CountryCode, LanguageCode, Link, LocalizedText, Money, ParseError, ProjectStatus, RegionCode, Slug, Tag,
+    ThemeId, WebUrl,
+};
+
+/// What an actor does in a project, a tool or publication, or an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Pays for a project.
+    Funder,
+    /// Carries a project out.
+    Implementer,
+    /// Takes part in a project otherwise (an accountable or extending organisation in IATI terms).
+    Partner,
+    Author,
+    Publisher,
+    Organiser,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] =
+        [Role::Funder, Role::Implementer, Role::Partner, Role::Author, Role::Publisher, Role::Organiser];
+    pub const PROJECT: [Role; 3] = [Role::Funder, Role::Implementer, Role::Partner];
+    pub const RESOURCE: [Role; 2] = [Role::Author, Role::Publisher];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Funder => "funder",
+            Role::Implementer => "implementer",
+            Role::Partner => "partner",
+            Role::Author => "author",
+            Role::Publisher => "publisher",
+            Role::Organiser => "organiser",
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s).ok_or(ParseError::NotAllowed)
+    }
+}
+
+/// An actor's part in a record: who (by slug) and in which role.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Contribution {
+    pub actor: Slug,
+    pub role: Role,
+}
+
+/// A capacity-building project or initiative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Project {
+    pub id: Uuid,
+    pub slug: Slug,
+    pub title: LocalizedText,
+    pub summary: Option<LocalizedText>,
+    /// Markdown; rendered without any raw HTML.
+    pub description: Option<LocalizedText>,
+    pub status: ProjectStatus,
+    pub starts_on: Option<Date>,
+    pub ends_on: Option<Date>,
+    /// Funders, implementers and partners, in the order given.
+    pub participants: Vec<Contribution>,
+    /// The countries that benefit.
+    pub countries: Vec<CountryCode>,
+    /// The regions that benefit, as a whole.
+    pub regions: Vec<RegionCode>,
+    pub themes: Vec<ThemeId>,
+    pub tags: Vec<Tag>,
+    pub budget: Option<Money>,
+    pub languages: Vec<LanguageCode>,
+    pub links: Vec<Link>,
+    /// The identifier of the IATI activity it was imported from, which a re-import updates.
+    pub iati_identifier: Option<String>,
+    /// Where the information comes from.
+    pub source_url: Option<WebUrl>,
+}
+
+/// Whether a resource is a tool or a publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceType {
+    Tool,
+    Publication,
+}
+
+impl ResourceType {
+    pub const ALL: [ResourceType; 2] = [ResourceType::Tool, ResourceType::Publication];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceType::Tool => "tool",
+            ResourceType::Publication => "publication",
+        }
+    }
+}
+
+impl FromStr for ResourceType {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ResourceType::ALL.into_iter().find(|t| t.as_str() == s).ok_or(ParseError::NotAllowed)
+    }
+}
+
+/// What sort of tool or publication a resource is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceKind {
+    Guide,
+    Framework,
+    Toolkit,
+    TrainingCourse,
+    Standard,
+    Software,
+    Dataset,
+    Report,
+    Study,
+    PolicyPaper,
+}
+
+impl ResourceKind {
+    pub const ALL: [ResourceKind; 10] = [
+        ResourceKind::Guide,
+        ResourceKind::Framework,
+        ResourceKind::Toolkit,
+        ResourceKind::TrainingCourse,
+        ResourceKind::Standard,
+        ResourceKind::Software,
+        ResourceKind::Dataset,
+        ResourceKind::Report,
+        ResourceKind::Study,
+        ResourceKind::PolicyPaper,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceKind::Guide => "guide",
+            ResourceKind::Framework => "framework",
+            ResourceKind::Toolkit => "toolkit",
+            ResourceKind::TrainingCourse => "training_course",
+            ResourceKind::Standard => "standard",
+            ResourceKind::Software => "software",
+            ResourceKind::Dataset => "dataset",
+            ResourceKind::Report => "report",
+            ResourceKind::Study => "study",
+            ResourceKind::PolicyPaper => "policy_paper",
+        }
+    }
+}
+
+impl FromStr for ResourceKind {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ResourceKind::ALL.into_iter().find(|k| k.as_str() == s).ok_or(ParseError::NotAllowed)
+    }
+}
+
+/// A tool (guide, framework, toolkit, training course…) or a publication (report, study…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resource {
+    pub id: Uuid,
+    pub slug: Slug,
+    #[serde(rename = "type")]
+    pub resource_type: ResourceType,
+    pub kind: ResourceKind,
+    pub title: LocalizedText,
+    pub summary: Option<LocalizedText>,
+    pub published_on: Option<Date>,
+    pub url: Option<WebUrl>,
+    /// Authors and publishers.
+    pub contributors: Vec<Contribution>,
+    pub themes: Vec<ThemeId>,
+    pub regions: Vec<RegionCode>,
+    pub languages: Vec<LanguageCode>,
+    pub source_url: Option<WebUrl>,
+}
+
+/// A conference or meeting, such as one Global Conference on CyberSpace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: Uuid,
+    pub slug: Slug,
+    /// The series it belongs to (`gccs`).
+    pub series: Slug,
+    pub name: LocalizedText,
+    pub summary: Option<LocalizedText>,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub city: LocalizedText,
+    pub country: CountryCode,
+    pub url: Option<WebUrl>,
+    /// The actors that organise or host it.
+    pub organisers: Vec<Slug>,
+    pub themes: Vec<ThemeId>,
+}
+
+/// The kinds of key fact a country profile shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// A national cyber-security strategy.
+    Strategy,
+    /// The national CERT or CSIRT.
+    Cert,
+    DataProtectionLaw,
+    CybercrimeLaw,
+}
+
+impl FactKind {
+    pub const ALL: [FactKind; 4] =
+        [FactKind::Strategy, FactKind::Cert, FactKind::DataProtectionLaw, FactKind::CybercrimeLaw];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Strategy => "strategy",
+            FactKind::Cert => "cert",
+            FactKind::DataProtectionLaw => "data_protection_law",
+            FactKind::CybercrimeLaw => "cybercrime_law",
+        }
+    }
+}
+
+impl FromStr for FactKind {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        FactKind::ALL.into_iter().find(|k| k.as_str() == s).ok_or(ParseError::NotAllowed)
+    }
+}
+
+/// One key fact about a country, with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryFact {
+    pub country: CountryCode,
+    pub kind: FactKind,
+    pub title: LocalizedText,
+    /// Adopted or established in.
+    pub year: Option<i32>,
+    pub source_url: WebUrl,
+}
+
+/// The longest title, summary and description accepted, in characters per language.
+pub const TITLE_MAX: usize = 300;
+pub const SUMMARY_MAX: usize = 2_000;
+pub const DESCRIPTION_MAX: usize = 50_000;
+
+/// A field that failed a rule, named as in the exchange formats.
+pub type Invalid = (&'static str, ParseError);
+
+fn max_len(field: &'static str, text: Option<&LocalizedText>, max: usize) -> Result<(), Invalid> {
+    let Some(text) = text else { return Ok(()) };
+    if [text.en(), text.vi()].into_iter().flatten().any(|t| t.chars().count() > max) {
+        return Err((field, ParseError::TooLong { max }));
+    }
+    Ok(())
+}
+
+fn unique<T: Eq + Hash>(field: &'static str, items: impl IntoIterator<Item = T>) -> Result<(), Invalid> {
+    let mut seen = HashSet::new();
+    if items.into_iter().all(|i| seen.insert(i)) {
+        Ok(())
+    } else {
+        Err((field, ParseError::Duplicate))
+    }
+}
+
+fn known_themes(themes: &[ThemeId]) -> Result<(), Invalid> {
+    let shipped = &reference::shipped().themes;
+    if themes.iter().all(|t| shipped.iter().any(|s| &s.id == t)) {
+        unique("themes", themes)
+    } else {
+        Err(("themes", ParseError::UnknownTheme))
+    }
+}
+
+fn roles(field: &'static str, contributions: &[Contribution], allowed: &[Role]) -> Result<(), Invalid> {
+    if contributions.iter().any(|c| !allowed.contains(&c.role)) {
+        return Err((field, ParseError::NotAllowed));
+    }
+    unique(field, contributions)
+}
+
+fn date_order(start: Option<Date>, end: Option<Date>) -> Result<(), Invalid> {
+    match (start, end) {
+        (Some(s), Some(e)) if e < s => Err(("ends_on", ParseError::DateOrder)),
+        _ => Ok(()),
+    }
+}
+
+impl Project {
+    /// Checks the rules the field types alone do not: lengths, date order, roles, no repeats.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        max_len("title", Some(&self.title), TITLE_MAX)?;
+        max_len("summary", self.summary.as_ref(), SUMMARY_MAX)?;
+        max_len("description", self.description.as_ref(), DESCRIPTION_MAX)?;
+        date_order(self.starts_on, self.ends_on)?;
+        roles("participants", &self.participants, &Role::PROJECT)?;
+        unique("countries", &self.countries)?;
+        unique("regions", &self.regions)?;
+        known_themes(&self.themes)?;
+        unique("tags", &self.tags)?;
+        unique("languages", &self.languages)
+    }
+
+    /// The slugs of the actors in the given role, in order.
+    pub fn actors(&self, role: Role) -> impl Iterator<Item = &Slug> {
+        self.participants.iter().filter(move |c| c.role == role).map(|c| &c.actor)
+    }
+}
+
+impl Resource {
+    pub fn validate(&self) -> Result<(), Invalid> {
+        max_len("title", Some(&self.title), TITLE_MAX)?;
+        max_len("summary", self.summary.as_ref(), SUMMARY_MAX)?;
+        roles("contributors", &self.contributors, &Role::RESOURCE)?;
+        known_themes(&self.themes)?;
+        unique("regions", &self.regions)?;
+        unique("languages", &self.languages)
+    }
+}
+
+impl Event {
+    pub fn validate(&self) -> Result<(), Invalid> {
+        max_len("name", Some(&self.name), TITLE_MAX)?;
+        max_len("summary", self.summary.as_ref(), SUMMARY_MAX)?;
+        date_order(Some(self.starts_on), Some(self.ends_on))?;
+        unique("organisers", &self.organisers)?;
+        known_themes(&self.themes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_date;
+
+    pub(crate) fn project() -> Project {
+        Project {
+            id: Uuid::nil(),
+            slug: Slug::parse("cert-training").unwrap(),
+            title: LocalizedText::same("CERT training").unwrap(),
+            summary: None,
+            description: None,
+            status: ProjectStatus::Ongoing,
+            starts_on: Some(parse_date("2020-01-01").unwrap()),
+            ends_on: Some(parse_date("2021-01-01").unwrap()),
+            participants: vec![Contribution { actor: Slug::parse("netherlands").unwrap(), role: Role::Funder }],
+            countries: vec![CountryCode::parse("VN").unwrap()],
+            regions: vec![],
+            themes: vec![],
+            tags: vec![],
+            budget: None,
+            languages: vec![],
+            links: vec![],
+            iati_identifier: None,
+            source_url: None,
+        }
+    }
+
+    #[test]
+    fn a_project_keeps_its_rules() {
+        assert_eq!(project().validate(), Ok(()));
+        let mut p = project();
+        p.ends_on = Some(parse_date("2019-12-31").unwrap());
+        assert_eq!(p.validate(), Err(("ends_on", ParseError::DateOrder)));
+        let mut p = project();
+        p.participants.push(Contribution { actor: Slug::parse("x").unwrap(), role: Role::Author });
+        assert_eq!(p.validate(), Err(("participants", ParseError::NotAllowed)));
+        let mut p = project();
+        p.countries.push(CountryCode::parse("vn").unwrap());
+        assert_eq!(p.validate(), Err(("countries", ParseError::Duplicate)));
+        let mut p = project();
+        p.themes.push(ThemeId::parse("no-such-theme").unwrap());
+        assert_eq!(p.validate(), Err(("themes", ParseError::UnknownTheme)));
+        let mut p = project();
+        p.title = LocalizedText::same(&"x".repeat(TITLE_MAX + 1)).unwrap();
+        assert_eq!(p.validate(), Err(("title", ParseError::TooLong { max: TITLE_MAX })));
+    }
+
+    #[test]
+    fn roles_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(r.as_str().parse::<Role>(), Ok(r));
+        }
+        for k in ResourceKind::ALL {
+            assert_eq!(k.as_str().parse::<ResourceKind>(), Ok(k));
+        }
+        for k in FactKind::ALL {
+            assert_eq!(k.as_str().parse::<FactKind>(), Ok(k));
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! Importing a dataset into the database and exporting it back out.
+//!
+//! An import is checked against the database before anything is written (slugs taken by other
+//! records, actors that do not exist, unknown event series), then written in one transaction: a
+//! failure half-way leaves the database as it was.
+
+use std::collections::{HashMap, HashSet};
+
+use gfce_core::{
+    exchange::{Dataset, Location, Reason, RowError, Stamped},
+    ParseError, Slug,
+};
+use sqlx::{AnyConnection, Row};
+
+use crate::{actors, events, facts, projects, resources, write, Store, StoreError};
+
+/// How many records of each kind an import wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub actors: usize,
+    pub projects: usize,
+    pub resources: usize,
+    pub events: usize,
+    pub country_facts: usize,
+}
+
+impl ImportCounts {
+    pub fn total(&self) -> usize {
+        self.actors + self.projects + self.resources + self.events + self.country_facts
+    }
+}
+
+/// What an import did: what it wrote and the rows it skipped.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportReport {
+    pub written: ImportCounts,
+    pub errors: Vec<RowError>,
+}
+
+/// Records written per step; the progress callback hears after each.
+const STEP: usize = 2_000;
+
+fn problem(file: &str, section: &str, slug: &Slug, field: &str, error: ParseError) -> RowError {
+    RowError {
+        file: file.to_owned(),
+        location: Location::Record(format!("{section}[slug={slug}]")),
+        field: field.to_owned(),
+        reason: Reason::Invalid(error),
+    }
+}
+
+/// The slugs (and IATI identifiers) a table holds, with the id holding each.
+async fn taken(conn: &mut AnyConnection, sql: &str) -> Result<HashMap<String, String>, StoreError> {
+    let rows = sqlx::query(sql).fetch_all(&mut *conn).await?;
+    rows.iter().map(|r| Ok((r.try_get::<String, _>("k")?, r.try_get::<String, _>("id")?))).collect()
+}
+
+/// Drops the records whose slug (or other unique key) another record already holds, in the
+/// database or earlier in the same dataset.
+fn keep_unique<T>(
+    records: &mut Vec<Stamped<T>>,
+    taken: &mut HashMap<String, String>,
+    key: impl Fn(&T) -> Option<String>,
+    identity: impl Fn(&T) -> (String, Slug),
+    (file, section, field): (&str, &str, &str),
+    errors: &mut Vec<RowError>,
+) {
+    records.retain(|s| {
+        let Some(k) = key(&s.record) else { return true };
+        let (id, slug) = identity(&s.record);
+        match taken.get(&k) {
+            Some(holder) if *holder != id => {
+                errors.push(problem(file, section, &slug, field, ParseError::Duplicate));
+                false
+            }
+            _ => {
+                taken.insert(k, id);
+                true
+            }
+        }
+    });
+}
+
+impl Store {
+    /// Checks `data` against the database and writes every record that passes, in one
+    /// transaction. With `strict`, any error (including `earlier`, the rows the file parser
+    /// already rejected) means nothing is written. `progress` hears the number of records written
+    /// so far.
+    pub async fn import(
+        &self,
+        mut data: Dataset,
+        file: &str,
+        earlier: Vec<RowError>,
+        strict: bool,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Result<ImportReport, StoreError> {
+        let mut errors = earlier;
+        let mut tx = self.pool.begin().await?;
+
+        let mut actor_slugs = taken(&mut tx, "SELECT slug AS k, id FROM actors").await?;
+        let mut actor_refs = taken(&mut tx, "SELECT iati_ref AS k, id FROM actors WHERE iati_ref IS NOT NULL").await?;
+        let ident = |id: &uuid::Uuid, slug: &Slug| (id.to_string(), slug.clone());
+        keep_unique(
+            &mut data.actors,
+            &mut actor_slugs,
+            |a| Some(a.slug.to_string()),
+            |a| ident(&a.id, &a.slug),
+            (file, "actors", "slug"),
+            &mut errors,
+        );
+        keep_unique(
+            &mut data.actors,
+            &mut actor_refs,
+            |a| a.iati_ref.clone(),
+            |a| ident(&a.id, &a.slug),
+            (file, "actors", "iati_ref"),
+            &mut errors,
+        );
+        let known_actors: HashSet<String> = actor_slugs.keys().cloned().collect();
+        let unknown_actor = |slugs: &mut dyn Iterator<Item = &Slug>| {
+            let mut unknown = false;
+            for s in slugs {
+                unknown |= !known_actors.contains(s.as_str());
+            }
+            unknown
+        };
+
+        let mut project_slugs = taken(&mut tx, "SELECT slug AS k, id FROM projects").await?;
+        let mut project_iati =
+            taken(&mut tx, "SELECT iati_identifier AS k, id FROM projects WHERE iati_identifier IS NOT NULL").await?;
+        keep_unique(
+            &mut data.projects,
+            &mut project_slugs,
+            |p| Some(p.slug.to_string()),
+            |p| ident(&p.id, &p.slug),
+            (file, "projects", "slug"),
+            &mut errors,
+        );
+        keep_unique(
+            &mut data.projects,
+            &mut project_iati,
+            |p| p.iati_identifier.clone(),
+            |p| ident(&p.id, &p.slug),
+            (file, "projects", "iati_identifier"),
+            &mut errors,
+        );
+        data.projects.retain(|p| {
+            let bad = unknown_actor(&mut p.record.participants.iter().map(|c| &c.actor));
+            if bad {
+                errors.push(problem(file, "projects", &p.record.slug, "participants", ParseError::UnknownActor));
+            }
+            !bad
+        });
+
+        let mut resource_slugs = taken(&mut tx, "SELECT slug AS k, id FROM resources").await?;
+        keep_unique(
+            &mut data.resources,
+            &mut resource_slugs,
+            |r| Some(r.slug.to_string()),
+            |r| ident(&r.id, &r.slug),
+            (file, "resources", "slug"),
+            &mut errors,
+        );
+        data.resources.retain(|r| {
+            let bad = unknown_actor(&mut r.record.contributors.iter().map(|c| &c.actor));
+            if bad {
+                errors.push(problem(file, "resources", &r.record.slug, "contributors", ParseError::UnknownActor));
+            }
+            !bad
+        });
+
+        let mut event_slugs = taken(&mut tx, "SELECT slug AS k, id FROM events").await?;
+        let series: HashSet<String> =
+            taken(&mut tx, "SELECT id AS k, id FROM event_series").await?.into_keys().collect();
+        keep_unique(
+            &mut data.events,
+            &mut event_slugs,
+            |e| Some(e.slug.to_string()),
+            |e| ident(&e.id, &e.slug),
+            (file, "events", "slug"),
+            &mut errors,
+        );
+        data.events.retain(|e| {
+            if !series.contains(e.record.series.as_str()) {
+                errors.push(problem(file, "events", &e.record.slug, "series", ParseError::NotAllowed));
+                return false;
+            }
+            let bad = unknown_actor(&mut e.record.organisers.iter());
+            if bad {
+                errors.push(problem(file, "events", &e.record.slug, "organisers", ParseError::UnknownActor));
+            }
+            !bad
+        });
+
+        if strict && !errors.is_empty() {
+            tx.rollback().await?;
+            return Ok(ImportReport { written: ImportCounts::default(), errors });
+        }
+
+        let mut written = ImportCounts::default();
+        for chunk in data.actors.chunks(STEP) {
+            actors::upsert(&mut tx, chunk).await?;
+            written.actors += chunk.len();
+            progress(written.total());
+        }
+        let actor_ids = write::actor_ids(&mut tx).await?;
+        for chunk in data.projects.chunks(STEP) {
+            projects::upsert(&mut tx, chunk, &actor_ids).await?;
+            written.projects += chunk.len();
+            progress(written.total());
+        }
+        for chunk in data.resources.chunks(STEP) {
+            resources::upsert(&mut tx, chunk, &actor_ids).await?;
+            written.resources += chunk.len();
+            progress(written.total());
+        }
+        for chunk in data.events.chunks(STEP) {
+            events::upsert(&mut tx, chunk, &actor_ids).await?;
+            written.events += chunk.len();
+            progress(written.total());
+        }
+        facts::upsert(&mut tx, &data.country_facts).await?;
+        written.country_facts = data.country_facts.len();
+        progress(written.total());
+        tx.commit().await?;
+        Ok(ImportReport { written, errors })
+    }
+
+    /// Everything beyond the shipped reference data (and the shipped records as they are now),
+    /// each kind sorted by slug, facts by country and kind.
+    pub async fn export(&self) -> Result<Dataset, StoreError> {
+        Ok(Dataset {
+            actors: self.everything(Store::actors_after).await?,
+            projects: self.everything(Store::projects_after).await?,
+            resources: self.everything(Store::resources_after).await?,
+            events: self.everything(Store::events_after).await?,
+            country_facts: self.all_country_facts().await?,
+            ..Dataset::default()
+        })
+    }
+
+    /// Every record of one kind, read a page at a time through `after`.
+    async fn everything<'s, T, F, Fut>(&'s self, after: F) -> Result<Vec<Stamped<T>>, StoreError>
+    where
+        F: Fn(&'s Store, String, i64) -> Fut,
+        Fut: std::future::Future<Output = Result<Vec<crate::Dated<T>>, StoreError>> + 's,
+        T: HasSlug,
+    {
+        let mut all = Vec::new();
+        let mut last = String::new();
+        loop {
+            let page = after(self, last.clone(), EXPORT_PAGE).await?;
+            let Some(tail) = page.last() else { break };
+            last = tail.record.slug().to_owned();
+            all.extend(page.into_iter().map(crate::Dated::stamped));
+        }
+        Ok(all)
+    }
+}
+
+/// Records that are paged through by slug.
+pub(crate) trait HasSlug {
+    fn slug(&self) -> &str;
+}
+
+macro_rules! has_slug {
+    ($($t:ty),*) => {$(
+        impl HasSlug for $t {
+            fn slug(&self) -> &str {
+                self.slug.as_str()
+            }
+        }
+    )*};
+}
+has_slug!(gfce_core::Actor, gfce_core::Project, gfce_core::Resource, gfce_core::Event);
+
+macro_rules! after {
+    ($name:ident, $t:ty, $table:literal, $alias:literal, $columns:path, $from_rows:ident) => {
+        impl Store {
+            /// Up to `limit` records whose slug sorts after `after`, in slug order: for reading
+            /// everything a page at a time (exports, index rebuilds).
+            pub async fn $name(&self, after: String, limit: i64) -> Result<Vec<crate::Dated<$t>>, StoreError> {
+                let sql = format!(
+                    "SELECT {} FROM {} {a} WHERE {a}.slug > $1 ORDER BY {a}.slug LIMIT $2",
+                    $columns,
+                    $table,
+                    a = $alias
+                );
+                let rows = sqlx::query(&sql).bind(after).bind(limit).fetch_all(&self.pool).await?;
+                self.$from_rows(&rows).await
+            }
+        }
+    };
+}
+after!(actors_after, gfce_core::Actor, "actors", "m", actors::ACTOR_COLUMNS, actors_from_rows);
+after!(projects_after, gfce_core::Project, "projects", "p", projects::PROJECT_COLUMNS, projects_from_rows);
+after!(resources_after, gfce_core::Resource, "resources", "r", resources::RESOURCE_COLUMNS, resources_from_rows);
+after!(events_after, gfce_core::Event, "events", "e", events::EVENT_COLUMNS, events_from_rows);
+
+/// Records read per query while exporting.
+const EXPORT_PAGE: i64 = 1_000;
