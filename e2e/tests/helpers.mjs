@@ -2,7 +2,8 @@
 // headless Chromium, save screenshots and run axe-core.
 // This file is not a test file (its name does not match *.test.mjs).
 
-import { spawn } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp, rm, mkdir, access } from 'node:fs/promises';
 import { constants as fsConstants } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,10 +33,12 @@ const STARTUP_TIMEOUT = 20_000;
 
 /**
  * Start `gfce serve` on a free loopback port with a fresh data directory.
+ * `seed` lists gfce commands run on that directory first, e.g.
+ * `[['import', 'data/samples/iati-sample.xml'], ['demo-data', '--projects', '60']]`.
  * Resolves to { url, stop }. `stop()` sends SIGTERM to the child and removes
  * the data directory.
  */
-export async function startServer() {
+export async function startServer({ seed = [] } = {}) {
   const bin = path.resolve(process.env.GFCE_BIN || path.join(REPO_ROOT, 'target', 'debug', 'gfce'));
   try {
     await access(bin, fsConstants.X_OK);
@@ -46,6 +49,9 @@ export async function startServer() {
     );
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'gfce-e2e-'));
+  for (const args of seed) {
+    await promisify(execFile)(bin, [...args, '--data-dir', dataDir], { cwd: REPO_ROOT, timeout: 60_000 });
+  }
   const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -194,12 +200,12 @@ export function formatViolations(violations) {
  * Chromium per file. Returns an object whose `url` and `browser` are filled in
  * once the `before` hook has run.
  */
-export function useSite() {
+export function useSite(options = {}) {
   const site = { url: undefined, browser: undefined };
   let server;
   before(
     async () => {
-      server = await startServer();
+      server = await startServer(options);
       site.url = server.url;
       site.browser = await launchBrowser();
     },
