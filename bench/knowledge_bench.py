@@ -108,10 +108,13 @@ def start(binary, data_dir, timeout):
         try:
             conn = http.client.HTTPConnection(host.hostname, host.port, timeout=2)
             conn.request("GET", "/readyz")
-            if conn.getresponse().status == 200:
+            status = conn.getresponse().status
+            conn.close()
+            if status == 200:
                 return proc, base, time.perf_counter() - t0
         except OSError:
-            time.sleep(0.005)
+            pass
+        time.sleep(0.005)
     stop(proc)
     raise SystemExit("server never became ready")
 
@@ -169,8 +172,10 @@ def load_average():
 
 
 def size_mib(path):
+    """The size of a file (with its SQLite -wal file, if any) or of a directory's files."""
     if os.path.isfile(path):
-        return os.path.getsize(path) / 1024 / 1024
+        wal = path + "-wal"
+        return (os.path.getsize(path) + (os.path.getsize(wal) if os.path.isfile(wal) else 0)) / 1024 / 1024
     total = 0
     for folder, _, files in os.walk(path):
         total += sum(os.path.getsize(os.path.join(folder, name)) for name in files)
@@ -592,6 +597,8 @@ def main():
     parser.add_argument("--ready-timeout", type=float, default=1800, help="seconds to wait for /readyz")
     parser.add_argument("--json", action="store_true", help="also print a JSON summary at the end")
     args = parser.parse_args()
+    # Ends like Ctrl-C, so that the server is stopped, the scratch database dropped and the files removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     report = {"machine": machine(), "projects": args.projects, "requests": args.requests, "binary": args.bin}
     m = report["machine"]
@@ -600,7 +607,8 @@ def main():
     print(f"machine: {m['cpu']}, {m['cpus']} CPUs, {m['memory_gib']} GiB memory, {m['kernel']}; "
           f"Python {m['python']}, SQLite {m['sqlite']}")
     print(f"load average at start: {load_average()}")
-    print(f"binary: {args.bin}")
+    print(f"started {time.strftime('%Y-%m-%d %H:%M:%S %Z')}; binary: {args.bin} (modified "
+          f"{time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(os.path.getmtime(args.bin)))})")
     print(f"query mix: {len(QUERIES)} distinct queries ({', '.join(f'{n} {c}' for c, n in counts.items())}), "
           f"run in a fixed order, round and round; one warm-up pass per engine first")
 
@@ -646,22 +654,23 @@ def main():
             cells = [totals[e][i] if totals.get(e) is not None else "-" for e in ("gfce", "fts5", "postgres")]
             print(f"  {query[0]:9} {describe(query)[:52]:52} {cells[0]:>8} {cells[1]:>8} {cells[2]:>8}")
 
-        print("\nsummary, 1 client, p50 / p99 (ms)")
+        columns = (*CLASSES, "all")
+        print("\nsummary, 1 client, latency p50 and p99 (ms), and gfce's over the others'")
+        print(f"  {'':18}" + "".join(f" {c + ' p50':>12} {c + ' p99':>12}" for c in columns))
         engines = [("gfce (HTTP)", report["gfce"]["latency_ms"]), ("SQLite FTS5", report["fts5"]["latency_ms"])]
         if "latency_ms" in report["postgres"]:
             engines.append(("PostgreSQL", report["postgres"]["latency_ms"]))
-        print(f"  {'engine':14}" + "".join(f" {c:>17}" for c in (*CLASSES, "all")))
         for name, figures in engines:
-            print(f"  {name:14}" + "".join(f" {figures[c]['p50']:7.2f} / {figures[c]['p99']:7.2f}"
-                                           for c in (*CLASSES, "all")))
+            print(f"  {name:18}" + "".join(f" {figures[c]['p50']:12.2f} {figures[c]['p99']:12.2f}" for c in columns))
         ratios = {}
         gfce = report["gfce"]["latency_ms"]
         for name, figures in engines[1:]:
             key = "fts5" if "FTS5" in name else "postgres"
             ratios[key] = {c: {"p50": gfce[c]["p50"] / figures[c]["p50"], "p99": gfce[c]["p99"] / figures[c]["p99"]}
-                           for c in (*CLASSES, "all")}
-            print(f"  gfce/{name:9}" + "".join(f" {ratios[key][c]['p50']:7.2f}× / {ratios[key][c]['p99']:6.2f}×"
-                                               for c in (*CLASSES, "all")))
+                           for c in columns}
+            label = "gfce/FTS5" if key == "fts5" else "gfce/PostgreSQL"
+            print(f"  {label:18}" + "".join(f" {ratios[key][c]['p50']:11.2f}× {ratios[key][c]['p99']:11.2f}×"
+                                            for c in columns))
         print("  (a ratio below 1 means gfce is faster, although its figures include HTTP and JSON)")
         report["ratios_gfce_over"] = ratios
         report["totals"] = [{"query": describe(q), "class": q[0], **{e: (t[i] if t is not None else None)

@@ -10,7 +10,7 @@ use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use gfce_core::{
     exchange::{self, csv, iati, json, Dataset, Parsed, RowError, Stamped},
-    stable_id, Actor, Slug,
+    overlap, stable_id, Actor, Project, Slug,
 };
 use gfce_store::{ImportReport, Store};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -181,6 +181,36 @@ fn progress_bar(total: usize) -> ProgressBar {
     bar
 }
 
+/// Imports of up to this many projects are checked for possibly overlapping projects.
+const OVERLAP_CHECK_MAX: usize = 1_000;
+
+/// Reports, for each newly written project, the existing projects that possibly duplicate its
+/// effort (each pair once).
+async fn report_overlaps(store: &Store, projects: &[Project]) -> anyhow::Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for project in projects {
+        let candidates = store.overlap_candidates(project, 500).await?;
+        let profiles: Vec<overlap::Profile> = candidates.iter().map(overlap::Profile::of).collect();
+        for found in overlap::find(&overlap::Profile::of(project), &profiles, 3) {
+            let Some(other) = candidates.iter().find(|c| c.id == found.id) else { continue };
+            let pair = if project.slug < other.slug {
+                (project.slug.clone(), other.slug.clone())
+            } else {
+                (other.slug.clone(), project.slug.clone())
+            };
+            if seen.insert(pair) {
+                println!(
+                    "possibly overlapping: {} and {} ({:.0}% alike)",
+                    project.slug,
+                    other.slug,
+                    found.score * 100.0
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
 async fn write(
     store: &Store,
     data: Dataset,
@@ -257,9 +287,18 @@ pub async fn import(args: ImportArgs) -> anyhow::Result<()> {
         }
         names.push(name);
     }
+    let check: Vec<Project> = if data.projects.len() <= OVERLAP_CHECK_MAX {
+        data.projects.iter().map(|p| p.record.clone()).collect()
+    } else {
+        Vec::new()
+    };
     let report = write(&store, data, &names.join(", "), errors, args.strict).await?;
+    let written = print_report(&report, args.strict);
+    if written.is_ok() && report.written.projects > 0 {
+        report_overlaps(&store, &check).await?;
+    }
     store.close().await;
-    print_report(&report, args.strict)
+    written
 }
 
 pub async fn export(args: ExportArgs) -> anyhow::Result<()> {

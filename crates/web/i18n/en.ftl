@@ -111,6 +111,8 @@ event-series = Series
 event-dates = Dates
 event-place = Place
 event-website = Website
+event-organiser = Organised by
+event-themes = Themes
 event-founding-link = See the 42 founding members launched at this conference
 
 date = { $day } { $month } { $year }

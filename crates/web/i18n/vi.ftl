@@ -98,6 +98,8 @@ event-series = Chuỗi sự kiện
 event-dates = Thời gian
 event-place = Địa điểm
 event-website = Trang web
+event-organiser = Đơn vị tổ chức
+event-themes = Chủ đề
 event-founding-link = Xem 42 thành viên sáng lập ra mắt tại hội nghị này
 
 date = ngày { $day } tháng { $monthnum } năm { $year }

@@ -606,6 +606,22 @@ async fn event(
     }
     rows.push(row("event-dates", ctx.date_range(e.starts_on, e.ends_on)));
     rows.push(row("event-place", format!("{}, {}", ctx.text(&e.city).text, ctx.country_name(e.country))));
+    let organisers = state.store.actors_by_slugs(&e.organisers.iter().collect::<Vec<_>>()).await?;
+    for slug in &e.organisers {
+        if let Some(a) = organisers.get(slug) {
+            let section = if a.joined.is_some() { "members" } else { "actors" };
+            rows.push(SummaryRow {
+                href: Some(ctx.href(&format!("/{section}/{slug}"))),
+                ..row("event-organiser", ctx.text(&a.name).text)
+            });
+        }
+    }
+    if !e.themes.is_empty() {
+        let themes = state.store.themes().await?;
+        let names: Vec<&str> =
+            themes.iter().filter(|t| e.themes.contains(&t.id)).map(|t| t.name.get(ctx.lang)).collect();
+        rows.push(row("event-themes", names.join(", ")));
+    }
     if let Some(url) = &e.url {
         rows.push(SummaryRow { href: Some(url.to_string()), external: true, ..row("event-website", url.to_string()) });
     }

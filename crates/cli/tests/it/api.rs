@@ -281,6 +281,17 @@ async fn describes_itself_with_openapi(app: TestApp) {
         "/api/v1/countries",
         "/api/v1/regions",
         "/api/v1/themes",
+        "/api/v1/actors",
+        "/api/v1/actors/{slug}",
+        "/api/v1/projects",
+        "/api/v1/projects/{slug}",
+        "/api/v1/tools",
+        "/api/v1/tools/{slug}",
+        "/api/v1/publications",
+        "/api/v1/publications/{slug}",
+        "/api/v1/countries/{code}",
+        "/api/v1/export.json",
+        "/api/v1/search",
     ] {
         assert!(doc["paths"][path]["get"].is_object(), "{path} is documented");
     }

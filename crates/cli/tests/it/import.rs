@@ -42,6 +42,7 @@ fn imports_iati_and_reimports_as_updates() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout} {}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains("5 projects"), "{stdout}");
+    assert!(!stdout.contains("possibly overlapping"), "the sample's projects carry no themes: {stdout}");
 
     let data = export(dir.path());
     assert_eq!(project_slugs(&data).len(), 5);
@@ -97,6 +98,8 @@ fn json_and_csv_round_trip_through_files() {
     let copy = tempfile::tempdir().unwrap();
     let out = gfce(copy.path(), &["import", "--strict", json_file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("possibly overlapping: "), "imports point out duplicated effort: {stdout}");
     assert_eq!(String::from_utf8_lossy(&gfce(copy.path(), &["export"]).stdout), String::from_utf8_lossy(&first));
 
     let csv_dir = source.path().join("csv");

@@ -118,6 +118,9 @@ async fn member_and_event_pages(app: TestApp) {
     assert!(page.contains("16 April 2015 – 17 April 2015"));
     assert!(page.contains("The Hague, Netherlands (Kingdom of the)"));
     assert!(page.contains("/en/members?founding=true"));
+    assert!(page.contains("<dt>Organised by</dt>"), "organisers are shown");
+    assert!(page.contains("href=\"/en/members/netherlands\""));
+    assert!(page.contains("<dt>Themes</dt>") && page.contains("CERT cooperation"), "themes are shown");
 
     let (_, events) = app.text("/vi/events").await;
     assert!(events.contains(">4 kết quả<"));
