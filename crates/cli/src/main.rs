@@ -6,6 +6,7 @@ mod demo;
 mod exchange;
 mod serve;
 mod telemetry;
+mod users;
 
 use clap::{Parser, Subcommand};
 
@@ -43,6 +44,9 @@ enum Command {
     Export(exchange::ExportArgs),
     /// Fill the database with realistic, deterministic bilingual demo data.
     DemoData(exchange::DemoArgs),
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(users::UserCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -63,6 +67,7 @@ fn main() -> std::process::ExitCode {
             Command::Import(args) => exchange::import(args).await,
             Command::Export(args) => exchange::export(args).await,
             Command::DemoData(args) => exchange::demo_data(args).await,
+            Command::User(command) => users::run(command).await,
         }
     });
     match result {

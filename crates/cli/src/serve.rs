@@ -88,7 +88,10 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     println!("GFCE Hub listening on http://{addr} — data in {place}");
     tracing::info!(%addr, startup_ms = started.elapsed().as_millis() as u64, "ready");
 
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.context("the server failed")?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the server failed")?;
     follower.abort();
     store.close().await;
     tracing::info!("stopped");

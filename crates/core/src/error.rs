@@ -44,6 +44,14 @@ pub enum ParseError {
     UnknownTheme,
     #[error("names no known actor")]
     UnknownActor,
+    #[error("is not a valid e-mail address")]
+    Email,
+    #[error("is too short (at least {min} characters)")]
+    PasswordTooShort { min: usize },
+    #[error("is too common or too easy to guess")]
+    PasswordCommon,
+    #[error("contains the name of the e-mail address")]
+    PasswordPersonal,
 }
 
 impl ParseError {
@@ -69,6 +77,10 @@ impl ParseError {
             ParseError::Duplicate => "error-duplicate",
             ParseError::UnknownTheme => "error-unknown-theme",
             ParseError::UnknownActor => "error-unknown-actor",
+            ParseError::Email => "error-email",
+            ParseError::PasswordTooShort { .. } => "error-password-short",
+            ParseError::PasswordCommon => "error-password-common",
+            ParseError::PasswordPersonal => "error-password-personal",
         }
     }
 
@@ -77,6 +89,7 @@ impl ParseError {
         match self {
             ParseError::TooLong { max } => vec![("max", *max as i64)],
             ParseError::OutOfRange { min, max } => vec![("min", *min as i64), ("max", *max as i64)],
+            ParseError::PasswordTooShort { min } => vec![("min", *min as i64)],
             _ => Vec::new(),
         }
     }

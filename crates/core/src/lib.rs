@@ -5,6 +5,7 @@
 //! trusted. The reference data shipped with the platform (countries, regions, themes, the founding
 //! members and the conference series) is embedded in the binary and parsed through the same types.
 
+mod account;
 mod actor;
 mod codes;
 mod content;
@@ -21,6 +22,7 @@ mod slug;
 mod text;
 mod theme;
 
+pub use account::{allowed, Action, Email, NewPassword, Principal, UserRole};
 pub use actor::{stable_id, Actor, ActorKind, Joined, Membership};
 pub use codes::{Amount, CurrencyCode, LanguageCode, Link, Money, Tag, WebUrl};
 pub use content::{ContentType, ProjectStatus};

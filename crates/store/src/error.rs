@@ -21,6 +21,9 @@ pub enum StoreError {
     /// fault of the caller.
     #[error("no actor with the slug {0}")]
     UnknownActor(String),
+    /// A unique value (an e-mail address) that another record holds.
+    #[error("the {0} is taken")]
+    Taken(&'static str),
 }
 
 impl StoreError {

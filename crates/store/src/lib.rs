@@ -5,6 +5,7 @@
 //! Every write runs in a transaction that also appends to the change log, which the search
 //! indexer follows.
 
+mod accounts;
 mod actors;
 mod change_log;
 mod children;
@@ -27,6 +28,7 @@ use sqlx::{
     AnyPool, Executor,
 };
 
+pub use accounts::{stamp, AuditEntry, Session, User};
 pub use actors::{ActorFilter, Dated, HomeCounts};
 pub use change_log::Change;
 pub use error::StoreError;

@@ -43,6 +43,12 @@ pub enum WebError {
     /// A page template failed to render; a fault of ours too.
     #[error("template failed: {0}")]
     Render(String),
+    /// A state-changing request without a valid CSRF token.
+    #[error("forbidden")]
+    Forbidden,
+    /// Too many failed logins; the client may try again after this many seconds.
+    #[error("too many attempts; retry after {0} s")]
+    TooManyAttempts(u64),
 }
 
 /// Why a parameter was refused: a parse error of the core types, or a check against the data.
@@ -56,6 +62,12 @@ pub enum Reason {
     UnknownSeries,
     #[error("unreadable query string")]
     Query,
+    /// The address and password of a sign-in do not match an account (which of them is wrong is
+    /// not said).
+    #[error("wrong address or password")]
+    LoginFailed,
+    #[error("wrong password")]
+    WrongPassword,
 }
 
 impl Reason {
@@ -65,6 +77,8 @@ impl Reason {
             Reason::UnknownTheme => "error-unknown-theme",
             Reason::UnknownSeries => "error-unknown-series",
             Reason::Query => "error-query",
+            Reason::LoginFailed => "error-login-failed",
+            Reason::WrongPassword => "error-wrong-password",
         }
     }
 
@@ -99,6 +113,8 @@ impl WebError {
             WebError::InvalidParam { .. } => StatusCode::BAD_REQUEST,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) | WebError::Search(_) | WebError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Forbidden => StatusCode::FORBIDDEN,
+            WebError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 }
@@ -114,7 +130,8 @@ impl IntoResponse for WebError {
             WebError::Internal(e) => tracing::error!(error = %e, "request failed"),
             WebError::Render(e) => tracing::error!(error = %e, "page failed to render"),
             WebError::Search(e) => tracing::error!(error = %e, "search failed"),
-            WebError::NotFound | WebError::InvalidParam { .. } => {}
+            WebError::Forbidden => tracing::warn!("request refused: no valid CSRF token"),
+            WebError::NotFound | WebError::InvalidParam { .. } | WebError::TooManyAttempts(_) => {}
         }
         let mut response = self.status().into_response();
         response.extensions_mut().insert(Stashed(Arc::new(self)));
@@ -154,8 +171,14 @@ pub async fn render_errors(State(state): State<AppState>, request: Request, next
         pages::error_page(&state, &error, lang).into_response()
     };
     *rendered.status_mut() = status;
-    if matches!(*error, WebError::Unavailable(_)) {
-        rendered.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+    match *error {
+        WebError::Unavailable(_) => {
+            rendered.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+        }
+        WebError::TooManyAttempts(seconds) => {
+            rendered.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        _ => {}
     }
     rendered
 }
@@ -193,6 +216,12 @@ fn problem_response(state: &AppState, error: &WebError, lang: Lang, path: &str) 
         }
         WebError::Internal(_) | WebError::Search(_) | WebError::Render(_) => {
             ("about:blank", i18n.get(lang, "problem-internal"), i18n.get(lang, "problem-internal-detail"), None)
+        }
+        WebError::Forbidden => {
+            ("about:blank", i18n.get(lang, "problem-forbidden"), i18n.get(lang, "problem-forbidden-detail"), None)
+        }
+        WebError::TooManyAttempts(_) => {
+            ("about:blank", i18n.get(lang, "problem-throttled"), i18n.get(lang, "problem-throttled-detail"), None)
         }
     };
     let problem = Problem {

@@ -4,9 +4,11 @@
 //! Requests flow web → core → store: handlers parse what arrives into core types (failures become
 //! [`WebError`]s naming the parameter), ask the store, and render.
 
+mod account;
 mod api;
 mod api_knowledge;
 mod assets;
+pub mod auth;
 mod error;
 mod feeds;
 mod i18n;
@@ -104,6 +106,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
     Router::new()
         .route("/", get(pages::root))
         .merge(pages::routes(Lang::Vi))
+        .merge(account::routes(Lang::Vi))
+        .merge(account::routes(Lang::En))
         .merge(pages::routes(Lang::En))
         .merge(knowledge::routes(Lang::Vi))
         .merge(knowledge::routes(Lang::En))

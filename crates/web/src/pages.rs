@@ -664,6 +664,8 @@ pub fn error_page(state: &AppState, error: &WebError, lang: Lang) -> Response {
         WebError::Internal(_) | WebError::Search(_) | WebError::Render(_) => {
             (ctx.t("page-error-title"), ctx.t("page-error-body"), Vec::new())
         }
+        WebError::Forbidden => (ctx.t("page-forbidden-title"), ctx.t("page-forbidden-body"), Vec::new()),
+        WebError::TooManyAttempts(_) => (ctx.t("page-throttled-title"), ctx.t("page-throttled-body"), Vec::new()),
     };
     match (ErrorTemplate { ctx, title, body, errors }).render() {
         Ok(html) => Html(html).into_response(),

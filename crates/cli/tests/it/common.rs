@@ -107,7 +107,9 @@ impl TestApp {
         let follower = spawn_follower(index.clone(), store.clone(), Duration::from_millis(100));
         let app = gfce_web::router(AppState::new(store.clone(), index, &format!("http://{addr}")), Limits::default());
         let server = tokio::spawn(async move {
-            axum::serve(listener, app).await.expect("serve");
+            axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+                .await
+                .expect("serve");
         });
         let client = Client::builder()
             .redirect(reqwest::redirect::Policy::none())

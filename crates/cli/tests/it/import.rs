@@ -139,3 +139,48 @@ fn demo_data_is_deterministic_and_refuses_unknown_files() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format"));
 }
+
+#[test]
+fn user_accounts_from_the_command_line() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let create = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(BIN)
+            .args(["user", "create"])
+            .args(args)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .env_remove("GFCE_DATABASE_URL")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let ok = create(&["--email", "secretariat@thegfce.example", "--role", "admin"], "a long passphrase for the hub\n");
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let again = create(&["--email", "Secretariat@THEGFCE.example", "--role", "curator"], "another long passphrase\n");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("has an account already"));
+    let weak =
+        create(&["--email", "rep@example.org", "--role", "representative", "--member", "viet-nam"], "password123\n");
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("password"), "a weak password is refused");
+    let rep = create(
+        &["--email", "rep@example.org", "--role", "representative", "--member", "viet-nam"],
+        "viet nam speaks here\n",
+    );
+    assert!(rep.status.success(), "{}", String::from_utf8_lossy(&rep.stderr));
+    let unknown = create(
+        &["--email", "x@example.org", "--role", "representative", "--member", "atlantis"],
+        "long enough phrase\n",
+    );
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no such member"));
+
+    let list = gfce(dir.path(), &["user", "list"]);
+    let listed = String::from_utf8_lossy(&list.stdout);
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    assert!(listed.contains("rep@example.org\trepresentative for viet-nam"));
+    assert!(!listed.contains("passphrase"), "no secret is printed");
+}

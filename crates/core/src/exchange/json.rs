@@ -217,6 +217,9 @@ fn parse_error(message: &str) -> Option<ParseError> {
         Duplicate,
         UnknownTheme,
         UnknownActor,
+        Email,
+        PasswordCommon,
+        PasswordPersonal,
     ];
     if let Some(e) = plain.into_iter().find(|e| e.to_string() == message) {
         return Some(e);
@@ -229,12 +232,12 @@ fn parse_error(message: &str) -> Option<ParseError> {
         .map(str::parse)
         .collect::<Result<_, _>>()
         .ok()?;
-    let candidate = match numbers[..] {
-        [max] => TooLong { max },
-        [min, max] => OutOfRange { min: u32::try_from(min).ok()?, max: u32::try_from(max).ok()? },
+    let candidates = match numbers[..] {
+        [n] => vec![TooLong { max: n }, PasswordTooShort { min: n }],
+        [min, max] => vec![OutOfRange { min: u32::try_from(min).ok()?, max: u32::try_from(max).ok()? }],
         _ => return None,
     };
-    (candidate.to_string() == message).then_some(candidate)
+    candidates.into_iter().find(|candidate| candidate.to_string() == message)
 }
 
 #[cfg(test)]
@@ -486,6 +489,10 @@ pub(super) mod tests {
             Duplicate,
             UnknownTheme,
             UnknownActor,
+            Email,
+            PasswordTooShort { min: 12 },
+            PasswordCommon,
+            PasswordPersonal,
         ];
         for e in every {
             // A new variant stops this match from compiling: add it above, and to `parse_error`.
@@ -508,7 +515,11 @@ pub(super) mod tests {
                 | DateOrder
                 | Duplicate
                 | UnknownTheme
-                | UnknownActor => {}
+                | UnknownActor
+                | Email
+                | PasswordTooShort { .. }
+                | PasswordCommon
+                | PasswordPersonal => {}
             }
             assert_eq!(parse_error(&e.to_string()), Some(e));
         }

@@ -1,0 +1,312 @@
+//! Accounts: users, sessions, failed logins and the audit log.
+//!
+//! The store keeps what the web layer hands it and decides nothing: password hashes (argon2id,
+//! made by the caller), session token digests (SHA-256 of the cookie's token), and times. Times
+//! here are written with a fixed width (microseconds, `Z`), so that they compare correctly as text
+//! in both databases.
+
+use gfce_core::{Email, Slug, UserRole};
+use sqlx::{any::AnyRow, Row};
+use time::{format_description::well_known::Iso8601, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::{rows::RowReader, Store, StoreError};
+
+/// A person who can sign in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: Uuid,
+    pub email: Email,
+    pub role: UserRole,
+    /// The actor a representative speaks for.
+    pub actor: Option<Slug>,
+    pub disabled: bool,
+    pub created_at: String,
+}
+
+/// A signed-in session, with its user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub user: User,
+    /// The token every state-changing form of this session must carry.
+    pub csrf_token: String,
+    pub created_at: OffsetDateTime,
+    pub last_seen_at: OffsetDateTime,
+}
+
+/// One entry of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: String,
+    pub user: Option<Uuid>,
+    pub action: String,
+    pub subject: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// A time as the account tables store it.
+pub fn stamp(at: OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second(),
+        at.microsecond()
+    )
+}
+
+fn parse_stamp(r: &RowReader<'_>, column: &str) -> Result<OffsetDateTime, StoreError> {
+    r.parsed(column, |s| OffsetDateTime::parse(s, &Iso8601::DEFAULT))
+}
+
+const USER_COLUMNS: &str = "u.id, u.email, u.role, a.slug AS actor_slug, u.disabled, u.created_at";
+
+fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
+    let r = RowReader::new(row, "user", "id");
+    Ok(User {
+        id: r.parsed("id", Uuid::parse_str)?,
+        email: r.parsed("email", Email::parse)?,
+        role: r.parsed("role", str::parse::<UserRole>)?,
+        actor: r.opt_parsed("actor_slug", Slug::parse)?,
+        disabled: r.int("disabled")? != 0,
+        created_at: r.text("created_at")?,
+    })
+}
+
+/// The key an address is looked up by: the whole address lower-cased.
+fn email_key(email: &Email) -> String {
+    email.as_str().to_lowercase()
+}
+
+impl Store {
+    /// Adds a user. Fails with [`StoreError::Taken`] when the address has an account already,
+    /// and [`StoreError::UnknownActor`] when a representative's actor does not exist.
+    pub async fn create_user(
+        &self,
+        email: &Email,
+        password_hash: &str,
+        role: UserRole,
+        actor: Option<&Slug>,
+    ) -> Result<User, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let taken = sqlx::query("SELECT id FROM users WHERE email_key = $1")
+            .bind(email_key(email))
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_some() {
+            return Err(StoreError::Taken("email"));
+        }
+        let actor_id: Option<String> = match actor {
+            Some(slug) => Some(
+                sqlx::query("SELECT id FROM actors WHERE slug = $1")
+                    .bind(slug.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or_else(|| StoreError::UnknownActor(slug.to_string()))?
+                    .try_get("id")?,
+            ),
+            None => None,
+        };
+        let id = Uuid::new_v4();
+        let at = stamp(OffsetDateTime::now_utc());
+        sqlx::query(
+            "INSERT INTO users (id, email, email_key, password_hash, role, actor_id, disabled, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)",
+        )
+        .bind(id.to_string())
+        .bind(email.as_str())
+        .bind(email_key(email))
+        .bind(password_hash)
+        .bind(role.as_str())
+        .bind(actor_id)
+        .bind(&at)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(User { id, email: email.clone(), role, actor: actor.cloned(), disabled: false, created_at: at })
+    }
+
+    /// Every user, by address.
+    pub async fn users(&self) -> Result<Vec<User>, StoreError> {
+        let sql =
+            format!("SELECT {USER_COLUMNS} FROM users u LEFT JOIN actors a ON a.id = u.actor_id ORDER BY u.email_key");
+        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    /// The user with this address, with the password hash to check a login against.
+    pub async fn user_for_login(&self, email: &Email) -> Result<Option<(User, String)>, StoreError> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS}, u.password_hash FROM users u LEFT JOIN actors a ON a.id = u.actor_id \
+             WHERE u.email_key = $1"
+        );
+        let row = sqlx::query(&sql).bind(email_key(email)).fetch_optional(&self.pool).await?;
+        row.map(|row| Ok((user_from_row(&row)?, row.try_get("password_hash")?))).transpose()
+    }
+
+    /// The password hash of a user, to check a password change against.
+    pub async fn password_hash(&self, user: Uuid) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT password_hash FROM users WHERE id = $1")
+            .bind(user.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.try_get("password_hash")).transpose()?)
+    }
+
+    /// Replaces a user's password hash and ends every other session of that user.
+    pub async fn set_password(&self, user: Uuid, hash: &str, keep_session: Option<&str>) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(hash)
+            .bind(stamp(OffsetDateTime::now_utc()))
+            .bind(user.to_string())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user.to_string())
+            .bind(keep_session.unwrap_or_default())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Starts a session for a user.
+    pub async fn create_session(&self, token_hash: &str, user: Uuid, csrf_token: &str) -> Result<(), StoreError> {
+        let at = stamp(OffsetDateTime::now_utc());
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(user.to_string())
+        .bind(csrf_token)
+        .bind(&at)
+        .bind(&at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The session with this token digest, if it exists and its user is not disabled.
+    pub async fn session(&self, token_hash: &str) -> Result<Option<Session>, StoreError> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS}, s.csrf_token, s.created_at AS session_created, s.last_seen_at \
+             FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN actors a ON a.id = u.actor_id \
+             WHERE s.token_hash = $1 AND u.disabled = 0"
+        );
+        let Some(row) = sqlx::query(&sql).bind(token_hash).fetch_optional(&self.pool).await? else {
+            return Ok(None);
+        };
+        let r = RowReader::new(&row, "session", "id");
+        Ok(Some(Session {
+            user: user_from_row(&row)?,
+            csrf_token: r.text("csrf_token")?,
+            created_at: parse_stamp(&r, "session_created")?,
+            last_seen_at: parse_stamp(&r, "last_seen_at")?,
+        }))
+    }
+
+    /// Notes that a session was used now.
+    pub async fn touch_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(stamp(OffsetDateTime::now_utc()))
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends a session.
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Counts a failed login against each scope (an account, an address).
+    pub async fn record_login_failure(&self, scopes: &[&str]) -> Result<(), StoreError> {
+        let at = stamp(OffsetDateTime::now_utc());
+        for scope in scopes {
+            sqlx::query("INSERT INTO login_failures (scope, at) VALUES ($1, $2)")
+                .bind(*scope)
+                .bind(&at)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Failed logins in a scope since a time, and the earliest of them.
+    pub async fn login_failures_since(
+        &self,
+        scope: &str,
+        since: OffsetDateTime,
+    ) -> Result<(i64, Option<OffsetDateTime>), StoreError> {
+        let row =
+            sqlx::query("SELECT COUNT(*) AS n, MIN(at) AS first FROM login_failures WHERE scope = $1 AND at >= $2")
+                .bind(scope)
+                .bind(stamp(since))
+                .fetch_one(&self.pool)
+                .await?;
+        let r = RowReader::new(&row, "login_failure", "first");
+        let first = match r.opt_text("first")? {
+            Some(_) => Some(parse_stamp(&r, "first")?),
+            None => None,
+        };
+        Ok((r.int("n")?, first))
+    }
+
+    /// Forgets the failed logins of a scope (after a successful login) and any older than `before`.
+    pub async fn clear_login_failures(&self, scope: &str, before: OffsetDateTime) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM login_failures WHERE scope = $1 OR at < $2")
+            .bind(scope)
+            .bind(stamp(before))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Appends to the audit log.
+    pub async fn audit(
+        &self,
+        user: Option<Uuid>,
+        action: &str,
+        subject: Option<&str>,
+        detail: Option<&str>,
+    ) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO audit_log (at, user_id, action, subject, detail) VALUES ($1, $2, $3, $4, $5)")
+            .bind(stamp(OffsetDateTime::now_utc()))
+            .bind(user.map(|u| u.to_string()))
+            .bind(action)
+            .bind(subject)
+            .bind(detail)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The latest entries of the audit log, newest first.
+    pub async fn audit_log(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        let rows =
+            sqlx::query("SELECT seq, at, user_id, action, subject, detail FROM audit_log ORDER BY seq DESC LIMIT $1")
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|row| {
+                let r = RowReader::new(row, "audit_log", "action");
+                Ok(AuditEntry {
+                    at: r.text("at")?,
+                    user: r.opt_parsed("user_id", Uuid::parse_str)?,
+                    action: r.text("action")?,
+                    subject: r.opt_text("subject")?,
+                    detail: r.opt_text("detail")?,
+                })
+            })
+            .collect()
+    }
+}
