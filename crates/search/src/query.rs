@@ -6,7 +6,7 @@ use tantivy::{
     query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
     schema::{Facet, Field, IndexRecordOption, Value},
     snippet::SnippetGenerator,
-    TantivyDocument, Term,
+    Searcher, TantivyDocument, Term,
 };
 
 use crate::{schema, FacetCount, Facets, Hit, SearchError, SearchIndex, SearchRequest, Snippet};
@@ -34,23 +34,31 @@ fn words(q: &str) -> Vec<String> {
 }
 
 /// One word, in any text field; titles weigh more, and long words tolerate typos.
-fn word_query(index: &SearchIndex, word: &str) -> Box<dyn Query> {
+///
+/// A word the index knows is taken as meant: looking for near spellings walks the whole term
+/// dictionary with an automaton, the costliest part of a search, and would mostly add noise. A
+/// word the index does not know is probably mistyped, and is matched with one or two typos.
+fn word_query(index: &SearchIndex, searcher: &Searcher, word: &str) -> Result<Box<dyn Query>, SearchError> {
     let f = index.fields;
     let fields: [(Field, f32); 4] =
         [(f.title_en, TITLE_BOOST), (f.title_vi, TITLE_BOOST), (f.body_en, 1.0), (f.body_vi, 1.0)];
+    let mut known = false;
+    for (field, _) in fields {
+        known |= searcher.doc_freq(&Term::from_field_text(field, word))? > 0;
+    }
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let length = word.chars().count();
     for (field, boost) in fields {
         let term = Term::from_field_text(field, word);
         let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqsAndPositions);
         alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), boost))));
-        if length >= ONE_TYPO_FROM {
+        if !known && length >= ONE_TYPO_FROM {
             let distance = if length >= TWO_TYPOS_FROM { 2 } else { 1 };
             let fuzzy = FuzzyTermQuery::new(term, distance, true);
             alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), boost * FUZZY_BOOST))));
         }
     }
-    Box::new(BooleanQuery::new(alternatives))
+    Ok(Box::new(BooleanQuery::new(alternatives)))
 }
 
 fn facet_filter(index: &SearchIndex, dimension: &str, value: &str) -> Box<dyn Query> {
@@ -63,7 +71,10 @@ const DIMENSIONS: [&str; 6] = ["type", "theme", "region", "country", "status", "
 pub(crate) fn run(index: &SearchIndex, request: &SearchRequest) -> Result<crate::SearchResults, SearchError> {
     let searcher = index.reader.searcher();
     let words = words(&request.q);
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = words.iter().map(|w| (Occur::Must, word_query(index, w))).collect();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(words.len() + 6);
+    for w in &words {
+        clauses.push((Occur::Must, word_query(index, &searcher, w)?));
+    }
     if clauses.is_empty() {
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }

@@ -102,8 +102,12 @@ pub(crate) fn in_list(c: &mut Conditions, values: impl IntoIterator<Item = Value
     }
 }
 
-/// The most values one statement binds: under SQLite's limit of 32,766 and PostgreSQL's of 65,535.
-const MAX_BINDS: usize = 30_000;
+/// The most values one statement binds. Far under the databases' limits (SQLite 32,766,
+/// PostgreSQL 65,535) on purpose: SQLite takes `$n` placeholders as named parameters and looks each
+/// new one up among those already seen, so compiling a statement costs the square of its
+/// placeholders; a few hundred rows per statement keeps that negligible while still sparing most
+/// round trips.
+const MAX_BINDS: usize = 1_000;
 
 /// Inserts many rows with as few statements as the databases' limits on bound values allow; an
 /// import writes its child rows this way, a statement per table rather than per row.
