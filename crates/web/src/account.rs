@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 use crate::{
     auth::{self, CsrfForm, Viewer, CSRF_COOKIE, SESSION_COOKIE},
     error::{Reason, WebError},
-    pages::{field_messages, FieldMessage, PageCtx},
+    pages::{field_messages, render, FieldMessage, PageCtx},
     AppState,
 };
 
@@ -27,10 +27,6 @@ pub fn routes(lang: Lang) -> Router<AppState> {
         .route(&p("/account"), get(account))
         .route(&p("/account/password"), post(change_password))
         .layer(Extension(lang))
-}
-
-fn render(template: &impl Template) -> Result<String, WebError> {
-    template.render().map_err(|e| WebError::Render(e.to_string()))
 }
 
 #[derive(Template)]
@@ -68,7 +64,7 @@ fn login_page(
     let csrf_token = existing.clone().unwrap_or_else(auth::random_token);
     let page =
         render(&LoginTemplate { title: ctx.t("login-title"), errors, email, csrf_token: csrf_token.clone(), ctx })?;
-    let mut response = (status, axum::response::Html(page)).into_response();
+    let mut response = (status, page).into_response();
     if existing.is_none() {
         let cookie = auth::set_cookie(state, CSRF_COOKIE, &csrf_token, None);
         response.headers_mut().append(header::SET_COOKIE, cookie.parse().expect("a cookie of ASCII characters"));
@@ -189,7 +185,7 @@ async fn account_page(
         csrf_token: session.csrf_token.clone(),
         ctx,
     })?;
-    Ok((status, axum::response::Html(page)).into_response())
+    Ok((status, page).into_response())
 }
 
 async fn account(ctx: PageCtx, viewer: Viewer) -> Result<Response, WebError> {

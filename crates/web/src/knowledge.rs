@@ -29,7 +29,9 @@ use time::Date;
 use crate::{
     error::{Reason, WebError},
     markdown,
-    pages::{pagination, EventCard, FieldMessage, Link, Localized, MemberCard, Opt, OptGroup, PageCtx, Pagination},
+    pages::{
+        pagination, render, EventCard, FieldMessage, Link, Localized, MemberCard, Opt, OptGroup, PageCtx, Pagination,
+    },
     params::{given, or_refused, FieldError, Params, ProjectQuery, ResourceQuery},
     AppState, I18n,
 };
@@ -156,10 +158,6 @@ pub struct ActorWork {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers.
-
-fn render(template: &impl Template) -> Result<Html<String>, WebError> {
-    template.render().map(Html).map_err(|e| WebError::Render(e.to_string()))
-}
 
 fn slug_of(slug: Result<Path<String>, PathRejection>) -> Result<Slug, WebError> {
     slug.ok().and_then(|Path(s)| Slug::parse(&s).ok()).ok_or(WebError::NotFound)

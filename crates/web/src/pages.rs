@@ -233,7 +233,7 @@ pub struct SummaryRow {
     pub lang: Option<&'static str>,
 }
 
-fn render(template: &impl Template) -> Result<Html<String>, WebError> {
+pub(crate) fn render(template: &impl Template) -> Result<Html<String>, WebError> {
     template.render().map(Html).map_err(|e| WebError::Render(e.to_string()))
 }
 
