@@ -12,11 +12,15 @@
 //!   position is kept in the index's commit payload.
 
 mod document;
+mod facets;
 mod follow;
 mod query;
 mod schema;
 
-use std::{path::Path, sync::Mutex};
+use std::{
+    path::Path,
+    sync::{Arc, Mutex},
+};
 
 use gfce_core::{ContentType, CountryCode, PageRequest, ProjectStatus, RegionCode, ThemeId};
 use tantivy::{directory::MmapDirectory, Index, IndexReader, IndexWriter, ReloadPolicy};
@@ -107,6 +111,7 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     recent: follow::Recent,
+    facet_ords: Arc<facets::FacetOrds>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -148,11 +153,27 @@ impl SearchIndex {
         Self::with_index(Index::create_in_ram(schema), fields)
     }
 
-    fn with_index(index: Index, fields: Fields) -> Result<Self, SearchError> {
+    fn with_index(mut index: Index, fields: Fields) -> Result<Self, SearchError> {
         index.tokenizers().register(schema::ANALYZER, schema::analyzer());
+        // A search visits the index's segments on one thread per core: a broad query on one
+        // request otherwise waits for one core to count every segment's matches in turn.
+        index.set_default_multithread_executor()?;
         let writer = index.writer_with_num_threads(1, WRITER_MEMORY)?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { index, reader, writer: Mutex::new(writer), fields, recent: follow::Recent::default() })
+        let facet_ords = Arc::new(facets::FacetOrds::default());
+        let warmer: Arc<dyn tantivy::Warmer> = facet_ords.clone();
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .warmers(vec![Arc::downgrade(&warmer)])
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+            recent: follow::Recent::default(),
+            facet_ords,
+        })
     }
 
     /// The change-log position the last commit reflects (0 for a new index).

@@ -2,14 +2,14 @@
 
 use gfce_core::{fold, ContentType};
 use tantivy::{
-    collector::{Count, FacetCollector, TopDocs},
+    collector::{Count, TopDocs},
     query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
     schema::{Facet, Field, IndexRecordOption, Value},
     snippet::SnippetGenerator,
     Searcher, TantivyDocument, Term,
 };
 
-use crate::{schema, FacetCount, Facets, Hit, SearchError, SearchIndex, SearchRequest, Snippet};
+use crate::{facets::FacetCounter, schema, FacetCount, Facets, Hit, SearchError, SearchIndex, SearchRequest, Snippet};
 
 /// Words at most this long are matched exactly; longer ones also with one typo, and from
 /// `TWO_TYPOS_FROM` characters with two.
@@ -66,8 +66,6 @@ fn facet_filter(index: &SearchIndex, dimension: &str, value: &str) -> Box<dyn Qu
     Box::new(TermQuery::new(Term::from_facet(index.fields.facets, &facet), IndexRecordOption::Basic))
 }
 
-const DIMENSIONS: [&str; 6] = ["type", "theme", "region", "country", "status", "year"];
-
 pub(crate) fn run(index: &SearchIndex, request: &SearchRequest) -> Result<crate::SearchResults, SearchError> {
     let searcher = index.reader.searcher();
     let words = words(&request.q);
@@ -94,19 +92,20 @@ pub(crate) fn run(index: &SearchIndex, request: &SearchRequest) -> Result<crate:
     }
     let query = BooleanQuery::new(clauses);
 
-    let mut facet_collector = FacetCollector::for_field("facets");
-    for dimension in DIMENSIONS {
-        facet_collector.add_facet(Facet::from_path([dimension]));
-    }
     let page = request.page;
     let top = TopDocs::with_limit(page.per_page() as usize).and_offset(page.offset() as usize).order_by_score();
-    let (top, total, facet_counts) = searcher.search(&query, &(top, Count, facet_collector))?;
+    let (top, total, facet_counts) =
+        searcher.search(&query, &(top, Count, FacetCounter { ords: &index.facet_ords }))?;
 
     let f = index.fields;
+    // Without words there is nothing to mark, and a snippet would come out empty anyway: making
+    // one would only run the analyzer over every hit's text.
     let mut snippets = [f.body_en, f.body_vi].map(|field| {
-        SnippetGenerator::create(&searcher, &query, field).map(|mut g| {
-            g.set_max_num_chars(SNIPPET_CHARS);
-            g
+        Some(&query).filter(|_| !words.is_empty()).map(|query| {
+            SnippetGenerator::create(&searcher, query, field).map(|mut g| {
+                g.set_max_num_chars(SNIPPET_CHARS);
+                g
+            })
         })
     });
     let mut hits = Vec::with_capacity(top.len());
@@ -115,11 +114,11 @@ pub(crate) fn run(index: &SearchIndex, request: &SearchRequest) -> Result<crate:
         let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_owned);
         let Some(content_type) = text(f.content_type).and_then(|t| t.parse::<ContentType>().ok()) else { continue };
         let [snippet_en, snippet_vi] = snippets.each_mut().map(|generator| match generator {
-            Ok(g) => {
+            Some(Ok(g)) => {
                 let s = g.snippet_from_doc(&doc);
                 Snippet { text: s.fragment().to_owned(), highlights: s.highlighted().to_vec() }
             }
-            Err(_) => Snippet::default(),
+            _ => Snippet::default(),
         });
         hits.push(Hit {
             content_type,
@@ -134,10 +133,9 @@ pub(crate) fn run(index: &SearchIndex, request: &SearchRequest) -> Result<crate:
 
     let counts = |dimension: &str| -> Vec<FacetCount> {
         let mut counts: Vec<FacetCount> = facet_counts
-            .get(Facet::from_path([dimension]))
-            .filter_map(|(facet, count)| {
-                facet.to_path().last().map(|value| FacetCount { value: (*value).to_owned(), count })
-            })
+            .iter()
+            .filter(|((d, _), _)| d == dimension)
+            .map(|((_, value), count)| FacetCount { value: value.clone(), count: *count })
             .collect();
         counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         counts

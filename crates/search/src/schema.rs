@@ -48,7 +48,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         title_vi: builder.add_text_field("title_vi", text.clone()),
         body_en: builder.add_text_field("body_en", text.clone()),
         body_vi: builder.add_text_field("body_vi", text),
-        facets: builder.add_facet_field("facets", FacetOptions::default()),
+        facets: builder.add_facet_field(crate::facets::FIELD, FacetOptions::default()),
     };
     (builder.build(), fields)
 }

@@ -10,7 +10,7 @@ use gfce_core::{
     exchange::{Dataset, Location, Reason, RowError, Stamped},
     ParseError, Slug,
 };
-use sqlx::{AnyConnection, Row};
+use sqlx::{AnyConnection, Connection, Row};
 
 use crate::{actors, events, facts, projects, resources, write, Store, StoreError};
 
@@ -39,6 +39,10 @@ pub struct ImportReport {
 
 /// Records written per step; the progress callback hears after each.
 const STEP: usize = 2_000;
+
+/// SQLite's page cache while importing (negative: in KiB), and its default.
+const IMPORT_CACHE: &str = "PRAGMA cache_size = -262144";
+const DEFAULT_CACHE: &str = "PRAGMA cache_size = -2000";
 
 fn problem(file: &str, section: &str, slug: &Slug, field: &str, error: ParseError) -> RowError {
     RowError {
@@ -88,6 +92,29 @@ impl Store {
     /// so far.
     pub async fn import(
         &self,
+        data: Dataset,
+        file: &str,
+        earlier: Vec<RowError>,
+        strict: bool,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Result<ImportReport, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let sqlite = self.backend == crate::Backend::Sqlite;
+        if sqlite {
+            // A large import touches far more pages than SQLite's default cache (2 MiB) holds,
+            // and every page that does not fit is written to the WAL again and again before the
+            // commit. The connection goes back to the pool afterwards, with the default again.
+            sqlx::query(IMPORT_CACHE).execute(&mut *conn).await?;
+        }
+        let report = Self::import_on(&mut conn, data, file, earlier, strict, progress).await;
+        if sqlite {
+            sqlx::query(DEFAULT_CACHE).execute(&mut *conn).await?;
+        }
+        report
+    }
+
+    async fn import_on(
+        conn: &mut AnyConnection,
         mut data: Dataset,
         file: &str,
         earlier: Vec<RowError>,
@@ -95,7 +122,7 @@ impl Store {
         progress: &(dyn Fn(usize) + Sync),
     ) -> Result<ImportReport, StoreError> {
         let mut errors = earlier;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = conn.begin().await?;
 
         let mut actor_slugs = taken(&mut tx, "SELECT slug AS k, id FROM actors").await?;
         let mut actor_refs = taken(&mut tx, "SELECT iati_ref AS k, id FROM actors WHERE iati_ref IS NOT NULL").await?;

@@ -103,11 +103,11 @@ pub(crate) fn in_list(c: &mut Conditions, values: impl IntoIterator<Item = Value
 }
 
 /// The most values one statement binds. Far under the databases' limits (SQLite 32,766,
-/// PostgreSQL 65,535) on purpose: SQLite takes `$n` placeholders as named parameters and looks each
-/// new one up among those already seen, so compiling a statement costs the square of its
-/// placeholders; a few hundred rows per statement keeps that negligible while still sparing most
-/// round trips.
-const MAX_BINDS: usize = 1_000;
+/// PostgreSQL 65,535) on purpose: SQLite takes `$n` placeholders as named parameters, and both
+/// compiling a statement and binding each value look the name up among all of the statement's
+/// parameters, so a statement costs the square of its placeholders. A hundred or so keeps that
+/// small while still sparing most round trips (statements of the same shape are prepared once).
+const MAX_BINDS: usize = 120;
 
 /// Inserts many rows with as few statements as the databases' limits on bound values allow; an
 /// import writes its child rows this way, a statement per table rather than per row.
