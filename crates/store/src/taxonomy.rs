@@ -4,11 +4,30 @@ use gfce_core::{
     reference::{self, Country, EventSeries, Region},
     CountryCode, RegionCode, Slug, Theme, ThemeId,
 };
+use std::collections::HashMap;
+
 use sqlx::{any::AnyRow, Row};
 
 use crate::{rows::RowReader, Store, StoreError};
 
 impl Store {
+    /// How many projects benefit each country that some project benefits.
+    pub async fn projects_per_country(&self) -> Result<HashMap<CountryCode, u64>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT rc.country, COUNT(*) AS projects FROM record_countries rc \
+             JOIN projects p ON p.id = rc.record_id GROUP BY rc.country",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let r = RowReader::new(row, "country", "country");
+                let count = u64::try_from(r.int("projects")?).map_err(|e| r.corrupt(e))?;
+                Ok((r.parsed("country", CountryCode::parse)?, count))
+            })
+            .collect()
+    }
+
     /// Every country, sorted by its ISO code.
     pub async fn countries(&self) -> Result<Vec<Country>, StoreError> {
         let rows = sqlx::query(

@@ -324,6 +324,10 @@ countries-title = Countries
 countries-lead = Every country and territory, grouped by UN M49 region. Each profile gathers its key facts, the organisations based there, the projects that benefit it and the events it has hosted.
 countries-regions-heading = Regions
 countries-no-region = Other territories
+country-projects-count = { $count ->
+    [one] 1 project
+   *[other] { $count } projects
+}
 country-member-badge = GFCE member
 country-name-other = Name in Vietnamese
 country-codes = ISO 3166-1 codes

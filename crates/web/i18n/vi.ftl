@@ -308,6 +308,7 @@ countries-title = Quốc gia
 countries-lead = Mọi quốc gia và vùng lãnh thổ, nhóm theo khu vực UN M49. Mỗi hồ sơ tổng hợp các thông tin chính, các tổ chức có trụ sở tại đó, các dự án hỗ trợ quốc gia và các sự kiện quốc gia đã đăng cai.
 countries-regions-heading = Khu vực
 countries-no-region = Các vùng lãnh thổ khác
+country-projects-count = { $count } dự án
 country-member-badge = Thành viên GFCE
 country-name-other = Tên tiếng Anh
 country-codes = Mã ISO 3166-1

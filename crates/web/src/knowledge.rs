@@ -1041,6 +1041,9 @@ pub struct CountryLink {
     pub href: String,
     /// The country is itself a member of the GFCE.
     pub member: bool,
+    /// How many projects benefit the country ("3 projects"), when any do, and the list of them.
+    pub projects: Option<String>,
+    pub projects_href: String,
 }
 
 /// The countries of one sub-region (or of a region without sub-regions).
@@ -1082,6 +1085,7 @@ async fn countries(ctx: PageCtx, State(state): State<AppState>) -> Result<Html<S
         .iter()
         .filter_map(|a| a.country)
         .collect();
+    let projects = state.store.projects_per_country().await?;
     let lang = ctx.lang;
     let links = |countries: Vec<&Country>| {
         let mut links: Vec<CountryLink> = countries
@@ -1090,6 +1094,10 @@ async fn countries(ctx: PageCtx, State(state): State<AppState>) -> Result<Html<S
                 name: c.name.get(lang).to_owned(),
                 href: country_href(&ctx, c.code),
                 member: members.contains(&c.code),
+                projects: projects
+                    .get(&c.code)
+                    .map(|&n| ctx.t1("country-projects-count", "count", i64::try_from(n).unwrap_or(i64::MAX))),
+                projects_href: ctx.href(&format!("/projects?country={}", c.code)),
             })
             .collect();
         links.sort_by_cached_key(|l| gfce_core::fold(&l.name));

@@ -179,6 +179,15 @@ async fn country_profiles_gather_everything(app: TestApp) {
     assert_eq!(nl["events"][0]["slug"], "gccs-2015");
     let (status, _) = app.json("/api/v1/countries/XX").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The country index counts the projects benefiting each country and links to them.
+    let (status, index) = app.text("/en/countries").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(index.contains(r#"<a class="project-count" href="/en/projects?country=VN">2 projects</a>"#), "{index}");
+    assert!(index.contains(r#"<a class="project-count" href="/en/projects?country=SN">1 project</a>"#));
+    assert!(!index.contains(r#"href="/en/projects?country=NL""#), "no project benefits the Netherlands");
+    let (_, index) = app.text("/vi/countries").await;
+    assert!(index.contains(r#"<a class="project-count" href="/vi/projects?country=VN">2 dự án</a>"#));
 }
 
 on_both_databases!(projects_are_searchable_with_or_without_accents);
