@@ -376,6 +376,7 @@ mod tests {
                     ],
                 );
                 assert!(body.contains("https://hub.example.org/x"), "{kind} in {lang:?}: {body}");
+                assert!(body.contains("\n\n") && body.contains(to.as_str()), "paragraphs kept: {body}");
                 assert!(!i18n.get(lang, &format!("mail-{kind}-subject")).starts_with("mail-"));
             }
         }
