@@ -46,7 +46,7 @@ pub use api::ApiDoc;
 pub use error::{Problem, WebError};
 pub use i18n::I18n;
 pub use ops::metrics_handle;
-pub use signup::{MAX_MAIL_REQUESTS_PER_ADDRESS, MAX_RESETS_PER_RECIPIENT, RESET_LINK_LIFETIME};
+pub use signup::{MAX_MAIL_PER_RECIPIENT, MAX_MAIL_REQUESTS_PER_ADDRESS, RESET_LINK_LIFETIME};
 
 /// What every handler shares.
 #[derive(Clone)]

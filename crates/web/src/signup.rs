@@ -5,8 +5,8 @@
 //! request answers the same whether or not the address exists. A reset link carries a random
 //! 256-bit token of which the database keeps only the SHA-256 digest; it works once, for an
 //! hour, and using it ends every session of the account and every other link sent to it. Both
-//! requests are throttled per client address, and reset requests also per recipient, so that
-//! the site cannot be used to flood a mailbox.
+//! requests are throttled per client address and per recipient, so that the site cannot be used
+//! to flood a mailbox.
 
 use askama::Template;
 use axum::{
@@ -34,8 +34,14 @@ use crate::{
 pub const RESET_LINK_LIFETIME: Duration = Duration::hours(1);
 /// Registrations and reset requests one client address may make per throttling window.
 pub const MAX_MAIL_REQUESTS_PER_ADDRESS: i64 = 10;
-/// Reset requests for one recipient per throttling window.
-pub const MAX_RESETS_PER_RECIPIENT: i64 = 3;
+/// Registrations and reset requests for one recipient per throttling window, whether or not
+/// the address has an account, so that the answer tells nothing.
+pub const MAX_MAIL_PER_RECIPIENT: i64 = 3;
+
+/// The throttling scope of the mail requests for one address.
+fn recipient_scope(email: &Email) -> String {
+    format!("mail-to:{}", email.as_str().to_lowercase())
+}
 
 pub fn routes(lang: Lang) -> Router<AppState> {
     let p = |path: &str| format!("/{}{path}", lang.code());
@@ -169,8 +175,10 @@ async fn register(
         return register_page(ctx, &state, &headers, StatusCode::BAD_REQUEST, errors, form.email);
     };
     let address_scope = format!("mail-request:{address}");
-    throttled(&state, &[(&address_scope, MAX_MAIL_REQUESTS_PER_ADDRESS)]).await?;
-    state.store.record_login_failure(&[&address_scope]).await?;
+    let recipient_scope = recipient_scope(&email);
+    throttled(&state, &[(&address_scope, MAX_MAIL_REQUESTS_PER_ADDRESS), (&recipient_scope, MAX_MAIL_PER_RECIPIENT)])
+        .await?;
+    state.store.record_login_failure(&[&address_scope, &recipient_scope]).await?;
     // The hash is made whether or not the address is taken, so the answer takes as long.
     let hash = hash(password).await?;
     let public = |path: &str| format!("{}{}", state.public_url, ctx.href(path));
@@ -235,8 +243,8 @@ async fn request_reset(
         }
     };
     let address_scope = format!("mail-request:{address}");
-    let recipient_scope = format!("reset-to:{}", email.as_str().to_lowercase());
-    throttled(&state, &[(&address_scope, MAX_MAIL_REQUESTS_PER_ADDRESS), (&recipient_scope, MAX_RESETS_PER_RECIPIENT)])
+    let recipient_scope = recipient_scope(&email);
+    throttled(&state, &[(&address_scope, MAX_MAIL_REQUESTS_PER_ADDRESS), (&recipient_scope, MAX_MAIL_PER_RECIPIENT)])
         .await?;
     state.store.record_login_failure(&[&address_scope, &recipient_scope]).await?;
     let token = auth::random_token();

@@ -452,17 +452,20 @@ async fn https_sites_ask_for_https() {
     assert!(plain.get("/en/login").await.headers().get(header::STRICT_TRANSPORT_SECURITY).is_none());
 }
 
-on_both_databases!(reset_requests_are_throttled_per_recipient);
-async fn reset_requests_are_throttled_per_recipient(app: TestApp) {
+on_both_databases!(mail_requests_are_throttled_per_recipient);
+async fn mail_requests_are_throttled_per_recipient(app: TestApp) {
     with_account(&app).await;
     let mut visit = Visit::new(&app);
     for email in [EMAIL, "nobody@example.org"] {
-        for _ in 0..gfce_web::MAX_RESETS_PER_RECIPIENT {
+        for _ in 0..gfce_web::MAX_MAIL_PER_RECIPIENT {
             assert_eq!(request_reset(&mut visit, email).await.status(), StatusCode::OK);
         }
         let blocked = request_reset(&mut visit, email).await;
         assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS, "{email}: alike whether or not it exists");
         assert!(blocked.headers().contains_key(header::RETRY_AFTER));
     }
+    let fields = [("email", EMAIL), ("password", NEWCOMER_PASSWORD), ("confirmation", NEWCOMER_PASSWORD)];
+    let registration = register(&mut visit, "en", &fields).await;
+    assert_eq!(registration.status(), StatusCode::TOO_MANY_REQUESTS, "registrations count for the recipient too");
     assert_eq!(app.store.outbox(10).await.unwrap().len(), 3, "a mailbox is not flooded");
 }
