@@ -58,6 +58,24 @@ pub struct ServeArgs {
     /// Seconds a request may take before it is answered 408.
     #[arg(long, env = "GFCE_REQUEST_TIMEOUT", default_value_t = 30)]
     pub request_timeout: u64,
+
+    /// The SMTP server mail is sent through: smtp://USER:PASSWORD@HOST:587?tls=required
+    /// (STARTTLS), or smtps://USER:PASSWORD@HOST:465 (TLS). Without it, mail waits in the outbox,
+    /// where administrators can read it, and its text is written to the log.
+    #[arg(long, env = "GFCE_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// The sender of the platform's mail. Default: GFCE Hub <noreply@HOST>, with the host of the
+    /// public URL.
+    #[arg(long, env = "GFCE_MAIL_FROM")]
+    pub mail_from: Option<String>,
+}
+
+/// The sender mail comes from unless --mail-from says otherwise.
+pub fn default_mail_from(public_url: &str) -> String {
+    let rest = public_url.split_once("://").map_or(public_url, |(_, rest)| rest);
+    let host = rest.split(['/', ':']).next().unwrap_or_default();
+    format!("GFCE Hub <noreply@{host}>")
 }
 
 fn parse_public_url(value: &str) -> Result<String, String> {
@@ -94,6 +112,12 @@ mod tests {
         assert!(super::parse_public_url("hub.example.org").is_err());
         assert!(super::parse_public_url("javascript:alert(1)").is_err());
         assert!(super::parse_public_url("https://").is_err());
+    }
+
+    #[test]
+    fn mail_comes_from_the_public_host() {
+        assert_eq!(super::default_mail_from("https://hub.example.org"), "GFCE Hub <noreply@hub.example.org>");
+        assert_eq!(super::default_mail_from("http://hub.example.org:8080/x"), "GFCE Hub <noreply@hub.example.org>");
     }
 
     #[test]

@@ -9,10 +9,14 @@ use gfce_store::{SeedOutcome, Store};
 use gfce_web::{AppState, Limits};
 use tokio::net::TcpListener;
 
-use crate::config::{redact, DatabaseArgs, ServeArgs};
+use crate::config::{default_mail_from, redact, DatabaseArgs, ServeArgs};
 
 /// How often each instance looks at the change log for writes to index (its own and others').
 const FOLLOW_EVERY: Duration = Duration::from_millis(500);
+/// How often the mail sender looks for messages that are due, once the outbox is empty.
+const SEND_EVERY: Duration = Duration::from_secs(5);
+/// How long one SMTP exchange may take.
+const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
 /// How many changes behind an index may be at start and still be caught up rather than rebuilt.
 const REBUILD_BEYOND: i64 = 20_000;
 
@@ -83,7 +87,21 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let addr = listener.local_addr().context("could not read the listening address")?;
     let limits = Limits { request_timeout: Duration::from_secs(args.request_timeout.max(1)), ..Limits::default() };
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
-    let app = gfce_web::router(AppState::new(store.clone(), index, &public_url), limits);
+    let mut state = AppState::new(store.clone(), index, &public_url);
+    state.log_mail_bodies = args.smtp_url.is_none();
+    let sender = match &args.smtp_url {
+        Some(smtp_url) => {
+            let from = args.mail_from.clone().unwrap_or_else(|| default_mail_from(&public_url));
+            let mailer = gfce_mail::Mailer::new(smtp_url, &from, SMTP_TIMEOUT).context("could not set up mail")?;
+            tracing::info!(smtp = %redact(smtp_url), %from, "sending mail");
+            Some(gfce_mail::spawn_sender(Arc::new(mailer), store.clone(), SEND_EVERY))
+        }
+        None => {
+            tracing::info!("no SMTP server: mail waits in the outbox (/en/admin/outbox) and is written to the log");
+            None
+        }
+    };
+    let app = gfce_web::router(state, limits);
 
     println!("GFCE Hub listening on http://{addr} — data in {place}");
     tracing::info!(%addr, startup_ms = started.elapsed().as_millis() as u64, "ready");
@@ -93,6 +111,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         .await
         .context("the server failed")?;
     follower.abort();
+    if let Some(sender) = sender {
+        sender.abort();
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())

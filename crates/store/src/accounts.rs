@@ -6,7 +6,7 @@
 //! in both databases.
 
 use gfce_core::{Email, Slug, UserRole};
-use sqlx::{any::AnyRow, Row};
+use sqlx::{any::AnyRow, Any, AnyConnection, Executor, Row};
 use time::{format_description::well_known::Iso8601, OffsetDateTime};
 use uuid::Uuid;
 
@@ -59,13 +59,13 @@ pub fn stamp(at: OffsetDateTime) -> String {
     )
 }
 
-fn parse_stamp(r: &RowReader<'_>, column: &str) -> Result<OffsetDateTime, StoreError> {
+pub(crate) fn parse_stamp(r: &RowReader<'_>, column: &str) -> Result<OffsetDateTime, StoreError> {
     r.parsed(column, |s| OffsetDateTime::parse(s, &Iso8601::DEFAULT))
 }
 
-const USER_COLUMNS: &str = "u.id, u.email, u.role, a.slug AS actor_slug, u.disabled, u.created_at";
+pub(crate) const USER_COLUMNS: &str = "u.id, u.email, u.role, a.slug AS actor_slug, u.disabled, u.created_at";
 
-fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
+pub(crate) fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
     let r = RowReader::new(row, "user", "id");
     Ok(User {
         id: r.parsed("id", Uuid::parse_str)?,
@@ -78,8 +78,72 @@ fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
 }
 
 /// The key an address is looked up by: the whole address lower-cased.
-fn email_key(email: &Email) -> String {
+pub(crate) fn email_key(email: &Email) -> String {
     email.as_str().to_lowercase()
+}
+
+/// Adds a user on the caller's transaction; see [`Store::create_user`].
+pub(crate) async fn insert_user(
+    tx: &mut AnyConnection,
+    email: &Email,
+    password_hash: &str,
+    role: UserRole,
+    actor: Option<&Slug>,
+) -> Result<User, StoreError> {
+    let taken = sqlx::query("SELECT id FROM users WHERE email_key = $1")
+        .bind(email_key(email))
+        .fetch_optional(&mut *tx)
+        .await?;
+    if taken.is_some() {
+        return Err(StoreError::Taken("email"));
+    }
+    let actor_id: Option<String> = match actor {
+        Some(slug) => Some(
+            sqlx::query("SELECT id FROM actors WHERE slug = $1")
+                .bind(slug.as_str())
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or_else(|| StoreError::UnknownActor(slug.to_string()))?
+                .try_get("id")?,
+        ),
+        None => None,
+    };
+    let id = Uuid::new_v4();
+    let at = stamp(OffsetDateTime::now_utc());
+    sqlx::query(
+        "INSERT INTO users (id, email, email_key, password_hash, role, actor_id, disabled, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)",
+    )
+    .bind(id.to_string())
+    .bind(email.as_str())
+    .bind(email_key(email))
+    .bind(password_hash)
+    .bind(role.as_str())
+    .bind(actor_id)
+    .bind(&at)
+    .bind(&at)
+    .execute(&mut *tx)
+    .await?;
+    Ok(User { id, email: email.clone(), role, actor: actor.cloned(), disabled: false, created_at: at })
+}
+
+/// Appends to the audit log on the caller's connection or transaction.
+pub(crate) async fn audit_on<'c, E: Executor<'c, Database = Any>>(
+    executor: E,
+    user: Option<Uuid>,
+    action: &str,
+    subject: Option<&str>,
+    detail: Option<&str>,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO audit_log (at, user_id, action, subject, detail) VALUES ($1, $2, $3, $4, $5)")
+        .bind(stamp(OffsetDateTime::now_utc()))
+        .bind(user.map(|u| u.to_string()))
+        .bind(action)
+        .bind(subject)
+        .bind(detail)
+        .execute(executor)
+        .await?;
+    Ok(())
 }
 
 impl Store {
@@ -93,42 +157,9 @@ impl Store {
         actor: Option<&Slug>,
     ) -> Result<User, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let taken = sqlx::query("SELECT id FROM users WHERE email_key = $1")
-            .bind(email_key(email))
-            .fetch_optional(&mut *tx)
-            .await?;
-        if taken.is_some() {
-            return Err(StoreError::Taken("email"));
-        }
-        let actor_id: Option<String> = match actor {
-            Some(slug) => Some(
-                sqlx::query("SELECT id FROM actors WHERE slug = $1")
-                    .bind(slug.as_str())
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or_else(|| StoreError::UnknownActor(slug.to_string()))?
-                    .try_get("id")?,
-            ),
-            None => None,
-        };
-        let id = Uuid::new_v4();
-        let at = stamp(OffsetDateTime::now_utc());
-        sqlx::query(
-            "INSERT INTO users (id, email, email_key, password_hash, role, actor_id, disabled, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)",
-        )
-        .bind(id.to_string())
-        .bind(email.as_str())
-        .bind(email_key(email))
-        .bind(password_hash)
-        .bind(role.as_str())
-        .bind(actor_id)
-        .bind(&at)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?;
+        let user = insert_user(&mut tx, email, password_hash, role, actor).await?;
         tx.commit().await?;
-        Ok(User { id, email: email.clone(), role, actor: actor.cloned(), disabled: false, created_at: at })
+        Ok(user)
     }
 
     /// Every user, by address.
@@ -227,7 +258,8 @@ impl Store {
         Ok(())
     }
 
-    /// Counts a failed login against each scope (an account, an address).
+    /// Counts an attempt against each scope: a failed login (by account, by address), or a
+    /// request that sends mail (by address, by recipient).
     pub async fn record_login_failure(&self, scopes: &[&str]) -> Result<(), StoreError> {
         let at = stamp(OffsetDateTime::now_utc());
         for scope in scopes {
@@ -240,7 +272,7 @@ impl Store {
         Ok(())
     }
 
-    /// Failed logins in a scope since a time, and the earliest of them.
+    /// Attempts counted in a scope since a time, and the earliest of them.
     pub async fn login_failures_since(
         &self,
         scope: &str,
@@ -278,15 +310,7 @@ impl Store {
         subject: Option<&str>,
         detail: Option<&str>,
     ) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO audit_log (at, user_id, action, subject, detail) VALUES ($1, $2, $3, $4, $5)")
-            .bind(stamp(OffsetDateTime::now_utc()))
-            .bind(user.map(|u| u.to_string()))
-            .bind(action)
-            .bind(subject)
-            .bind(detail)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        audit_on(&self.pool, user, action, subject, detail).await
     }
 
     /// The latest entries of the audit log, newest first.

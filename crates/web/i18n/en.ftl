@@ -356,11 +356,11 @@ country-events-heading = Events hosted in { $country }
 problem-forbidden = Forbidden
 problem-forbidden-detail = The form was not sent from this site or has expired; reload the page and try again.
 problem-throttled = Too many attempts
-problem-throttled-detail = Too many failed sign-ins; wait and try again later.
+problem-throttled-detail = Too many failed sign-ins or mail requests; wait and try again later.
 page-forbidden-title = This form has expired
 page-forbidden-body = The form was not sent from this site or is too old. Go back, reload the page and try again.
 page-throttled-title = Too many attempts
-page-throttled-body = There were too many failed sign-ins. Wait a few minutes before trying again.
+page-throttled-body = There were too many failed sign-ins, or too many requests to send mail. Wait a few minutes before trying again.
 login-title = Sign in
 login-submit = Sign in
 logout-submit = Sign out
@@ -381,3 +381,83 @@ role-curator = Curator
 role-representative = Representative of a member or partner
 role-registered = Registered user
 nav-login = Sign in
+login-forgot = Forgot your password?
+login-register = Create an account
+param-confirmation = Password again
+error-passwords-differ = does not match the password.
+register-title = Create an account
+register-lead = An account lets you follow the work of the GFCE and, once your organisation is a member or partner, speak for it. You will receive a message at the address you give.
+register-submit = Create account
+register-have-account = Already have an account? Sign in
+register-done-title = Check your mailbox
+register-done-body = A message is on its way to the address you gave, telling you what to do next. If it does not arrive within a few minutes, look in your spam folder.
+reset-title = Reset your password
+reset-lead = Give the address of your account. If it has one, a message with a link to choose a new password is on its way; the link works once, for one hour.
+reset-submit = Send the link
+reset-done-title = Check your mailbox
+reset-done-body = If this address has an account, a message with a link to choose a new password is on its way to it. The link works once, for one hour.
+reset-new-title = Choose a new password
+reset-new-submit = Set the new password
+reset-complete-title = Your password has been changed
+reset-complete-body = Every session of your account has been signed out. Sign in with your new password.
+page-link-gone-title = This link can no longer be used
+page-link-gone-body = A password-reset link works once, for one hour. Ask for a new one on the password-reset page.
+page-link-unknown-title = This link is not right
+page-link-unknown-body = The link is not one we sent, or it was cut short by your mail program. Copy the whole link from the message, or ask for a new one on the password-reset page.
+problem-link-gone = Link no longer valid
+problem-link-gone-detail = The link has been used already or has expired.
+problem-link-unknown = Unknown link
+problem-link-unknown-detail = The link is not one this site sent.
+page-not-permitted-title = You may not see this page
+page-not-permitted-body = Your account's role does not give access to this page. Ask the GFCE secretariat if you think it should.
+problem-not-permitted = Not permitted
+problem-not-permitted-detail = Your account's role does not allow this.
+outbox-title = Mail outbox
+outbox-empty = No message has been written yet.
+outbox-to = To
+outbox-created = Written
+outbox-status = Status
+outbox-sent = Sent
+outbox-pending = { $attempts ->
+    [0] Waiting, not tried yet
+    [one] Waiting, tried once
+   *[other] Waiting, tried { $attempts } times
+}
+outbox-last-error = Last error
+mail-welcome-subject = Your GFCE Hub account
+mail-welcome-body =
+    Hello,
+
+    An account on GFCE Hub, the platform of the Global Forum on Cyber Expertise, has been created for { $email }. Sign in here:
+
+    { $link }
+
+    If you did not create it, someone else gave your address. Choose a new password with "Forgot your password?" on the sign-in page, and tell the GFCE secretariat.
+
+    GFCE Hub
+mail-already-registered-subject = Someone tried to register your address on GFCE Hub
+mail-already-registered-body =
+    Hello,
+
+    Someone asked to create an account on GFCE Hub for { $email }, but this address has an account already, so nothing was changed.
+
+    If it was you and you have forgotten your password, choose a new one here:
+
+    { $link }
+
+    If it was not you, you need do nothing.
+
+    GFCE Hub
+mail-reset-subject = Choose a new GFCE Hub password
+mail-reset-body =
+    Hello,
+
+    Someone asked to reset the password of the GFCE Hub account { $email }. To choose a new password, open this link within one hour:
+
+    { $link }
+
+    The link works once. Using it signs out every session of your account.
+
+    If you did not ask for this, ignore this message: your password stays as it is.
+
+    GFCE Hub

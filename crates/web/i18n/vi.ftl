@@ -337,11 +337,11 @@ country-events-heading = Sự kiện tổ chức tại { $country }
 problem-forbidden = Bị từ chối
 problem-forbidden-detail = Biểu mẫu không được gửi từ trang này hoặc đã hết hạn; hãy tải lại trang và thử lại.
 problem-throttled = Quá nhiều lần thử
-problem-throttled-detail = Đăng nhập sai quá nhiều lần; hãy chờ rồi thử lại sau.
+problem-throttled-detail = Đăng nhập sai hoặc yêu cầu gửi thư quá nhiều lần; hãy chờ rồi thử lại sau.
 page-forbidden-title = Biểu mẫu đã hết hạn
 page-forbidden-body = Biểu mẫu không được gửi từ trang này hoặc đã quá cũ. Hãy quay lại, tải lại trang và thử lại.
 page-throttled-title = Quá nhiều lần thử
-page-throttled-body = Đã có quá nhiều lần đăng nhập sai. Hãy chờ vài phút trước khi thử lại.
+page-throttled-body = Đã có quá nhiều lần đăng nhập sai hoặc yêu cầu gửi thư. Hãy chờ vài phút trước khi thử lại.
 login-title = Đăng nhập
 login-submit = Đăng nhập
 logout-submit = Đăng xuất
@@ -362,3 +362,82 @@ role-curator = Người biên tập
 role-representative = Đại diện của thành viên hoặc đối tác
 role-registered = Người dùng đã đăng ký
 nav-login = Đăng nhập
+login-forgot = Quên mật khẩu?
+login-register = Tạo tài khoản
+param-confirmation = Nhập lại mật khẩu
+error-passwords-differ = không khớp với mật khẩu.
+register-title = Tạo tài khoản
+register-lead = Tài khoản cho phép bạn theo dõi hoạt động của GFCE và, khi tổ chức của bạn là thành viên hoặc đối tác, đại diện cho tổ chức. Bạn sẽ nhận được một thư tại địa chỉ bạn cung cấp.
+register-submit = Tạo tài khoản
+register-have-account = Đã có tài khoản? Đăng nhập
+register-done-title = Hãy kiểm tra hộp thư
+register-done-body = Một thư đang được gửi tới địa chỉ bạn đã cung cấp, hướng dẫn các bước tiếp theo. Nếu sau vài phút chưa thấy thư, hãy xem trong thư mục thư rác.
+reset-title = Đặt lại mật khẩu
+reset-lead = Nhập địa chỉ thư điện tử của tài khoản. Nếu địa chỉ có tài khoản, một thư kèm liên kết để chọn mật khẩu mới sẽ được gửi tới; liên kết chỉ dùng được một lần, trong một giờ.
+reset-submit = Gửi liên kết
+reset-done-title = Hãy kiểm tra hộp thư
+reset-done-body = Nếu địa chỉ này có tài khoản, một thư kèm liên kết để chọn mật khẩu mới đang được gửi tới. Liên kết chỉ dùng được một lần, trong một giờ.
+reset-new-title = Chọn mật khẩu mới
+reset-new-submit = Đặt mật khẩu mới
+reset-complete-title = Mật khẩu của bạn đã được đổi
+reset-complete-body = Mọi phiên đăng nhập của tài khoản đã được đăng xuất. Hãy đăng nhập bằng mật khẩu mới.
+page-link-gone-title = Liên kết này không còn dùng được
+page-link-gone-body = Liên kết đặt lại mật khẩu chỉ dùng được một lần, trong một giờ. Hãy yêu cầu liên kết mới tại trang đặt lại mật khẩu.
+page-link-unknown-title = Liên kết này không đúng
+page-link-unknown-body = Liên kết không phải do chúng tôi gửi, hoặc đã bị chương trình thư cắt ngắn. Hãy sao chép toàn bộ liên kết trong thư, hoặc yêu cầu liên kết mới tại trang đặt lại mật khẩu.
+problem-link-gone = Liên kết không còn hiệu lực
+problem-link-gone-detail = Liên kết đã được dùng hoặc đã hết hạn.
+problem-link-unknown = Liên kết không xác định
+problem-link-unknown-detail = Liên kết không phải do trang này gửi.
+page-not-permitted-title = Bạn không được xem trang này
+page-not-permitted-body = Vai trò của tài khoản bạn không cho phép truy cập trang này. Hãy liên hệ ban thư ký GFCE nếu bạn cho rằng cần được phép.
+problem-not-permitted = Không được phép
+problem-not-permitted-detail = Vai trò của tài khoản bạn không cho phép việc này.
+outbox-title = Hộp thư đi
+outbox-empty = Chưa có thư nào.
+outbox-to = Người nhận
+outbox-created = Thời điểm soạn
+outbox-status = Trạng thái
+outbox-sent = Đã gửi
+outbox-pending = { $attempts ->
+    [0] Đang chờ, chưa thử gửi
+   *[other] Đang chờ, đã thử gửi { $attempts } lần
+}
+outbox-last-error = Lỗi gần nhất
+mail-welcome-subject = Tài khoản GFCE Hub của bạn
+mail-welcome-body =
+    Xin chào,
+
+    Một tài khoản trên GFCE Hub, nền tảng của Diễn đàn Toàn cầu về Chuyên môn An ninh mạng (GFCE), đã được tạo cho { $email }. Đăng nhập tại đây:
+
+    { $link }
+
+    Nếu bạn không tạo tài khoản này, người khác đã dùng địa chỉ của bạn. Hãy chọn mật khẩu mới bằng mục "Quên mật khẩu?" tại trang đăng nhập và báo cho ban thư ký GFCE.
+
+    GFCE Hub
+mail-already-registered-subject = Có người muốn đăng ký địa chỉ của bạn trên GFCE Hub
+mail-already-registered-body =
+    Xin chào,
+
+    Có người đã yêu cầu tạo tài khoản GFCE Hub cho { $email }, nhưng địa chỉ này đã có tài khoản, nên không có gì thay đổi.
+
+    Nếu đó là bạn và bạn quên mật khẩu, hãy chọn mật khẩu mới tại đây:
+
+    { $link }
+
+    Nếu không phải bạn, bạn không cần làm gì.
+
+    GFCE Hub
+mail-reset-subject = Chọn mật khẩu GFCE Hub mới
+mail-reset-body =
+    Xin chào,
+
+    Có người đã yêu cầu đặt lại mật khẩu của tài khoản GFCE Hub { $email }. Để chọn mật khẩu mới, hãy mở liên kết này trong vòng một giờ:
+
+    { $link }
+
+    Liên kết chỉ dùng được một lần. Khi dùng, mọi phiên đăng nhập của tài khoản sẽ được đăng xuất.
+
+    Nếu bạn không yêu cầu việc này, hãy bỏ qua thư: mật khẩu của bạn vẫn giữ nguyên.
+
+    GFCE Hub

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use crate::{
-    auth::{self, CsrfForm, Viewer, CSRF_COOKIE, SESSION_COOKIE},
+    auth::{self, CsrfForm, Viewer, SESSION_COOKIE},
     error::{Reason, WebError},
     pages::{field_messages, render, FieldMessage, PageCtx},
     AppState,
@@ -60,14 +60,11 @@ fn login_page(
     errors: Vec<FieldMessage>,
     email: String,
 ) -> Result<Response, WebError> {
-    let existing = auth::cookie(headers, CSRF_COOKIE).filter(|t| t.len() == 64).map(str::to_owned);
-    let csrf_token = existing.clone().unwrap_or_else(auth::random_token);
-    let page =
-        render(&LoginTemplate { title: ctx.t("login-title"), errors, email, csrf_token: csrf_token.clone(), ctx })?;
+    let (csrf_token, new_cookie) = auth::form_csrf(state, None, headers);
+    let page = render(&LoginTemplate { title: ctx.t("login-title"), errors, email, csrf_token, ctx })?;
     let mut response = (status, page).into_response();
-    if existing.is_none() {
-        let cookie = auth::set_cookie(state, CSRF_COOKIE, &csrf_token, None);
-        response.headers_mut().append(header::SET_COOKIE, cookie.parse().expect("a cookie of ASCII characters"));
+    if let Some(cookie) = new_cookie {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
     }
     Ok(response)
 }
@@ -79,7 +76,7 @@ struct LoginForm {
 }
 
 /// Checks the throttles for this account and address; `Err` with the seconds to wait.
-async fn throttled(state: &AppState, scopes: &[(&str, i64)]) -> Result<(), WebError> {
+pub(crate) async fn throttled(state: &AppState, scopes: &[(&str, i64)]) -> Result<(), WebError> {
     let now = OffsetDateTime::now_utc();
     for (scope, max) in scopes {
         let (failures, first) = state.store.login_failures_since(scope, now - auth::THROTTLE_WINDOW).await?;

@@ -21,7 +21,7 @@ use argon2::{
 };
 use axum::{
     extract::{ConnectInfo, FromRequest, FromRequestParts, Request},
-    http::{header, request::Parts, HeaderMap},
+    http::{header, request::Parts, HeaderMap, HeaderValue},
     Form,
 };
 use gfce_core::{NewPassword, Principal};
@@ -105,6 +105,26 @@ pub(crate) fn set_cookie(state: &AppState, name: &str, value: &str, max_age: Opt
     let secure = if state.public_url.starts_with("https://") { "; Secure" } else { "" };
     let age = max_age.map(|a| format!("; Max-Age={}", a.whole_seconds())).unwrap_or_default();
     format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax{secure}{age}")
+}
+
+/// The CSRF token for a form shown to a visitor: the session's when signed in, else the visitor's
+/// `gfce_csrf` cookie, or a fresh token with the `Set-Cookie` value that gives it to them.
+pub(crate) fn form_csrf(
+    state: &AppState,
+    session: Option<&Session>,
+    headers: &HeaderMap,
+) -> (String, Option<HeaderValue>) {
+    if let Some(session) = session {
+        return (session.csrf_token.clone(), None);
+    }
+    match cookie(headers, CSRF_COOKIE).filter(|t| t.len() == 64) {
+        Some(existing) => (existing.to_owned(), None),
+        None => {
+            let token = random_token();
+            let cookie = set_cookie(state, CSRF_COOKIE, &token, None);
+            (token, Some(cookie.parse().expect("a cookie of ASCII characters")))
+        }
+    }
 }
 
 /// Who is asking: the signed-in session, if any. Reading it ends sessions that timed out.

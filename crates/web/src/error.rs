@@ -46,7 +46,17 @@ pub enum WebError {
     /// A state-changing request without a valid CSRF token.
     #[error("forbidden")]
     Forbidden,
-    /// Too many failed logins; the client may try again after this many seconds.
+    /// Signed in, but the account's role does not allow this.
+    #[error("not permitted")]
+    NotPermitted,
+    /// A one-time link (a password reset) that was used already or has expired.
+    #[error("link used or expired")]
+    LinkGone,
+    /// A one-time link that was never issued: mistyped, or cut short by a mail program.
+    #[error("unknown link")]
+    LinkUnknown,
+    /// Too many failed logins, or requests that send mail; the client may try again after this
+    /// many seconds.
     #[error("too many attempts; retry after {0} s")]
     TooManyAttempts(u64),
 }
@@ -68,6 +78,9 @@ pub enum Reason {
     LoginFailed,
     #[error("wrong password")]
     WrongPassword,
+    /// A password's confirmation is not the password.
+    #[error("does not match the password")]
+    PasswordsDiffer,
 }
 
 impl Reason {
@@ -79,6 +92,7 @@ impl Reason {
             Reason::Query => "error-query",
             Reason::LoginFailed => "error-login-failed",
             Reason::WrongPassword => "error-wrong-password",
+            Reason::PasswordsDiffer => "error-passwords-differ",
         }
     }
 
@@ -113,7 +127,9 @@ impl WebError {
             WebError::InvalidParam { .. } => StatusCode::BAD_REQUEST,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) | WebError::Search(_) | WebError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            WebError::Forbidden => StatusCode::FORBIDDEN,
+            WebError::Forbidden | WebError::NotPermitted => StatusCode::FORBIDDEN,
+            WebError::LinkGone => StatusCode::GONE,
+            WebError::LinkUnknown => StatusCode::BAD_REQUEST,
             WebError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
         }
     }
@@ -131,7 +147,12 @@ impl IntoResponse for WebError {
             WebError::Render(e) => tracing::error!(error = %e, "page failed to render"),
             WebError::Search(e) => tracing::error!(error = %e, "search failed"),
             WebError::Forbidden => tracing::warn!("request refused: no valid CSRF token"),
-            WebError::NotFound | WebError::InvalidParam { .. } | WebError::TooManyAttempts(_) => {}
+            WebError::NotFound
+            | WebError::InvalidParam { .. }
+            | WebError::TooManyAttempts(_)
+            | WebError::NotPermitted
+            | WebError::LinkGone
+            | WebError::LinkUnknown => {}
         }
         let mut response = self.status().into_response();
         response.extensions_mut().insert(Stashed(Arc::new(self)));
@@ -222,6 +243,18 @@ fn problem_response(state: &AppState, error: &WebError, lang: Lang, path: &str) 
         }
         WebError::TooManyAttempts(_) => {
             ("about:blank", i18n.get(lang, "problem-throttled"), i18n.get(lang, "problem-throttled-detail"), None)
+        }
+        WebError::NotPermitted => (
+            "about:blank",
+            i18n.get(lang, "problem-not-permitted"),
+            i18n.get(lang, "problem-not-permitted-detail"),
+            None,
+        ),
+        WebError::LinkGone => {
+            ("about:blank", i18n.get(lang, "problem-link-gone"), i18n.get(lang, "problem-link-gone-detail"), None)
+        }
+        WebError::LinkUnknown => {
+            ("about:blank", i18n.get(lang, "problem-link-unknown"), i18n.get(lang, "problem-link-unknown-detail"), None)
         }
     };
     let problem = Problem {

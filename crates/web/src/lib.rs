@@ -15,9 +15,11 @@ mod i18n;
 mod knowledge;
 mod markdown;
 mod ops;
+mod outbox;
 mod pages;
 mod params;
 mod search;
+mod signup;
 
 use std::{sync::Arc, time::Duration};
 
@@ -44,6 +46,7 @@ pub use api::ApiDoc;
 pub use error::{Problem, WebError};
 pub use i18n::I18n;
 pub use ops::metrics_handle;
+pub use signup::{MAX_MAIL_PER_RECIPIENT, MAX_MAIL_REQUESTS_PER_ADDRESS, RESET_LINK_LIFETIME};
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -55,6 +58,9 @@ pub struct AppState {
     /// Where the site is reached from outside (`https://hub.example.org`), without a trailing
     /// slash: feeds need absolute links, and the request's own Host header is not to be trusted.
     pub public_url: String,
+    /// Whether a queued message's text is also written to the log: when no SMTP server is
+    /// configured, the log and the outbox page are the only ways to read it.
+    pub log_mail_bodies: bool,
 }
 
 impl AppState {
@@ -65,6 +71,7 @@ impl AppState {
             i18n: Arc::new(I18n::new()),
             metrics: metrics_handle(),
             public_url: public_url.trim_end_matches('/').to_owned(),
+            log_mail_bodies: false,
         }
     }
 }
@@ -82,12 +89,33 @@ impl Default for Limits {
     }
 }
 
+/// Browsers that once reached the site over https keep to https for a year, subdomains too.
+const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
+
+/// The request's path and query as they may be logged: the secret of a password-reset link is
+/// hidden, since logs are kept longer and read by more people than the link's owner.
+fn loggable_uri(uri: &axum::http::Uri) -> String {
+    let text = uri.to_string();
+    match text.find("/password-reset/") {
+        Some(at) => format!("{}/password-reset/***", &text[..at]),
+        None => text,
+    }
+}
+
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
      script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// The whole application: pages, API, operations endpoints and the middleware around them.
 pub fn router(state: AppState, limits: Limits) -> Router {
     let x_request_id = HeaderName::from_static("x-request-id");
+    // Only a site reached over https may ask for https; the public URL says which it is, as it
+    // does for the cookies' `Secure`.
+    let hsts = state.public_url.starts_with("https://").then(|| {
+        SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(STRICT_TRANSPORT_SECURITY),
+        )
+    });
     let security_headers = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -101,13 +129,18 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ));
+        ))
+        .option_layer(hsts);
 
     Router::new()
         .route("/", get(pages::root))
         .merge(pages::routes(Lang::Vi))
         .merge(account::routes(Lang::Vi))
         .merge(account::routes(Lang::En))
+        .merge(signup::routes(Lang::Vi))
+        .merge(signup::routes(Lang::En))
+        .merge(outbox::routes(Lang::Vi))
+        .merge(outbox::routes(Lang::En))
         .merge(pages::routes(Lang::En))
         .merge(knowledge::routes(Lang::Vi))
         .merge(knowledge::routes(Lang::En))
@@ -126,7 +159,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
                 .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
                     let request_id =
                         request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
-                    tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id)
+                    let uri = loggable_uri(request.uri());
+                    tracing::info_span!("request", method = %request.method(), %uri, request_id)
                 }))
                 .layer(PropagateRequestIdLayer::new(x_request_id))
                 .layer(security_headers)
@@ -134,4 +168,17 @@ pub fn router(state: AppState, limits: Limits) -> Router {
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout)),
         )
         .with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_uri;
+
+    #[test]
+    fn reset_secrets_stay_out_of_the_log() {
+        let uri = format!("/vi/password-reset/{}", "ab".repeat(32)).parse().unwrap();
+        assert_eq!(loggable_uri(&uri), "/vi/password-reset/***");
+        assert_eq!(loggable_uri(&"/en/projects?q=cert".parse().unwrap()), "/en/projects?q=cert");
+        assert_eq!(loggable_uri(&"/en/password-reset".parse().unwrap()), "/en/password-reset");
+    }
 }

@@ -666,6 +666,9 @@ pub fn error_page(state: &AppState, error: &WebError, lang: Lang) -> Response {
         }
         WebError::Forbidden => (ctx.t("page-forbidden-title"), ctx.t("page-forbidden-body"), Vec::new()),
         WebError::TooManyAttempts(_) => (ctx.t("page-throttled-title"), ctx.t("page-throttled-body"), Vec::new()),
+        WebError::NotPermitted => (ctx.t("page-not-permitted-title"), ctx.t("page-not-permitted-body"), Vec::new()),
+        WebError::LinkGone => (ctx.t("page-link-gone-title"), ctx.t("page-link-gone-body"), Vec::new()),
+        WebError::LinkUnknown => (ctx.t("page-link-unknown-title"), ctx.t("page-link-unknown-body"), Vec::new()),
     };
     match (ErrorTemplate { ctx, title, body, errors }).render() {
         Ok(html) => Html(html).into_response(),

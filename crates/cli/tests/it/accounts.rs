@@ -1,4 +1,7 @@
-//! Signing in and out over HTTP: CSRF tokens, session cookies, throttling, password changes.
+//! Accounts over HTTP: signing in and out (CSRF tokens, session cookies, throttling), password
+//! changes, registration, password reset by mail, the outbox and its delivery.
+
+use std::time::Duration;
 
 use gfce_core::{Email, NewPassword, UserRole};
 use gfce_web::auth;
@@ -88,9 +91,22 @@ impl<'a> Visit<'a> {
 
     /// Signs in through the form; returns the response to the submission.
     async fn sign_in(&mut self, password: &str) -> reqwest::Response {
+        self.sign_in_as(EMAIL, password).await
+    }
+
+    async fn sign_in_as(&mut self, email: &str, password: &str) -> reqwest::Response {
         let form = self.get("/en/login").await.text().await.unwrap();
         let token = hidden_token(&form);
-        self.post("/en/login", &[("csrf_token", &token), ("email", EMAIL), ("password", password)]).await
+        self.post("/en/login", &[("csrf_token", &token), ("email", email), ("password", password)]).await
+    }
+
+    /// Fetches a form and submits it with its CSRF token and these fields.
+    async fn submit(&mut self, form_path: &str, action: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let form = self.get(form_path).await.text().await.unwrap();
+        let token = hidden_token(&form);
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post(action, &all).await
     }
 }
 
@@ -171,4 +187,285 @@ async fn passwords_are_changed_with_the_current_one(app: TestApp) {
     let mut other = Visit::new(&app);
     assert_eq!(other.sign_in(PASSWORD).await.status(), StatusCode::UNAUTHORIZED, "the old password is gone");
     assert_eq!(other.sign_in(new).await.status(), StatusCode::SEE_OTHER);
+}
+
+const NEWCOMER: &str = "analyst@ncsc.example.org";
+const NEWCOMER_PASSWORD: &str = "tea on the veranda at dusk";
+
+async fn register(visit: &mut Visit<'_>, lang: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    let path = format!("/{lang}/register");
+    visit.submit(&path, &path, fields).await
+}
+
+on_both_databases!(registration_creates_a_registered_user);
+async fn registration_creates_a_registered_user(app: TestApp) {
+    let mut visit = Visit::new(&app);
+    let form = visit.get("/vi/register").await;
+    assert_eq!(form.status(), StatusCode::OK);
+    assert!(form.text().await.unwrap().contains("Nhập lại mật khẩu"));
+    let fields = [("email", NEWCOMER), ("password", NEWCOMER_PASSWORD), ("confirmation", NEWCOMER_PASSWORD)];
+    let done = register(&mut visit, "en", &fields).await;
+    assert_eq!(done.status(), StatusCode::OK);
+    assert!(done.text().await.unwrap().contains("Check your mailbox"));
+
+    let users = app.store.users().await.unwrap();
+    assert_eq!(users.len(), 1);
+    assert_eq!((users[0].email.as_str(), users[0].role), (NEWCOMER, UserRole::Registered));
+    let outbox = app.store.outbox(10).await.unwrap();
+    assert_eq!(outbox.len(), 1);
+    assert_eq!((outbox[0].to.as_str(), outbox[0].subject.as_str()), (NEWCOMER, "Your GFCE Hub account"));
+    assert!(outbox[0].body.contains(&format!("{}/en/login", app.base)), "{}", outbox[0].body);
+    let actions: Vec<String> = app.store.audit_log(10).await.unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(actions, ["registered"]);
+
+    let mut again = Visit::new(&app);
+    assert_eq!(again.sign_in_as(NEWCOMER, NEWCOMER_PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    let account = again.get("/en/account").await.text().await.unwrap();
+    assert!(account.contains("Registered user"));
+}
+
+on_both_databases!(registration_refuses_bad_input);
+async fn registration_refuses_bad_input(app: TestApp) {
+    let mut visit = Visit::new(&app);
+    let bad = [("email", "not an address"), ("password", "password1234"), ("confirmation", "something else")];
+    let en = register(&mut visit, "en", &bad).await;
+    assert_eq!(en.status(), StatusCode::BAD_REQUEST);
+    let page = en.text().await.unwrap();
+    for named in ["E-mail address", "Password is too common", "Password again does not match"] {
+        assert!(page.contains(named), "{named} in the English page");
+    }
+    assert!(page.contains("value=\"not an address\""), "the form keeps what was typed");
+    let vi = register(&mut visit, "vi", &bad).await;
+    assert_eq!(vi.status(), StatusCode::BAD_REQUEST);
+    let page = vi.text().await.unwrap();
+    for named in ["Địa chỉ thư điện tử", "Mật khẩu", "Nhập lại mật khẩu không khớp"] {
+        assert!(page.contains(named), "{named} in the Vietnamese page");
+    }
+    let short = [("email", NEWCOMER), ("password", "short"), ("confirmation", "short")];
+    let page = register(&mut visit, "en", &short).await.text().await.unwrap();
+    assert!(page.contains("Password is too short"), "{page}");
+    let mine = [("email", NEWCOMER), ("password", "analyst-of-2025!"), ("confirmation", "analyst-of-2025!")];
+    assert_eq!(register(&mut visit, "en", &mine).await.status(), StatusCode::BAD_REQUEST, "the address in it");
+
+    let fields = [("email", NEWCOMER), ("password", NEWCOMER_PASSWORD), ("confirmation", NEWCOMER_PASSWORD)];
+    let forged = visit.post("/en/register", &fields).await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN, "no CSRF token");
+
+    assert!(app.store.users().await.unwrap().is_empty(), "no account written");
+    assert!(app.store.outbox(10).await.unwrap().is_empty(), "no mail written");
+}
+
+on_both_databases!(registering_a_taken_address_reveals_nothing);
+async fn registering_a_taken_address_reveals_nothing(app: TestApp) {
+    with_account(&app).await;
+    let mut visit = Visit::new(&app);
+    let fresh = [("email", NEWCOMER), ("password", NEWCOMER_PASSWORD), ("confirmation", NEWCOMER_PASSWORD)];
+    let new_account = register(&mut visit, "en", &fresh).await;
+    let (new_status, new_page) = (new_account.status(), new_account.text().await.unwrap());
+    let taken = [("email", EMAIL), ("password", NEWCOMER_PASSWORD), ("confirmation", NEWCOMER_PASSWORD)];
+    let existing = register(&mut visit, "en", &taken).await;
+    assert_eq!(existing.status(), new_status);
+    assert_eq!(existing.text().await.unwrap(), new_page, "the same answer either way");
+
+    assert_eq!(app.store.users().await.unwrap().len(), 2);
+    let notice = &app.store.outbox(1).await.unwrap()[0];
+    assert_eq!(notice.to.as_str(), EMAIL);
+    assert!(notice.subject.contains("tried to register"), "{}", notice.subject);
+    let mut holder = Visit::new(&app);
+    assert_eq!(holder.sign_in(PASSWORD).await.status(), StatusCode::SEE_OTHER, "the password is unchanged");
+}
+
+/// The reset link of the newest message in the outbox.
+async fn reset_link(app: &TestApp) -> String {
+    let mail = &app.store.outbox(1).await.unwrap()[0];
+    let at = mail.body.find("/password-reset/").expect("a reset link");
+    let start = mail.body[..at].rfind(&app.base).expect("an absolute link") + app.base.len();
+    mail.body[start..at + "/password-reset/".len() + 64].to_owned()
+}
+
+async fn request_reset(visit: &mut Visit<'_>, email: &str) -> reqwest::Response {
+    visit.submit("/en/password-reset", "/en/password-reset", &[("email", email)]).await
+}
+
+on_both_databases!(passwords_are_reset_by_mail);
+async fn passwords_are_reset_by_mail(app: TestApp) {
+    with_account(&app).await;
+    let mut signed_in = Visit::new(&app);
+    assert_eq!(signed_in.sign_in(PASSWORD).await.status(), StatusCode::SEE_OTHER);
+
+    let mut visit = Visit::new(&app);
+    let known = request_reset(&mut visit, EMAIL).await;
+    assert_eq!(known.status(), StatusCode::OK);
+    let known_page = known.text().await.unwrap();
+    let unknown = request_reset(&mut visit, "nobody@example.org").await;
+    assert_eq!(unknown.status(), StatusCode::OK);
+    assert_eq!(unknown.text().await.unwrap(), known_page, "the same answer whether or not the address exists");
+    assert_eq!(app.store.outbox(10).await.unwrap().len(), 1, "mail only to an existing account");
+    let older = reset_link(&app).await;
+    assert_eq!(request_reset(&mut visit, EMAIL).await.status(), StatusCode::OK);
+    let link = reset_link(&app).await;
+    assert_ne!(link, older);
+    let mail = &app.store.outbox(1).await.unwrap()[0];
+    assert_eq!((mail.to.as_str(), mail.subject.as_str()), (EMAIL, "Choose a new GFCE Hub password"));
+
+    let form = visit.get(&link).await;
+    assert_eq!(form.status(), StatusCode::OK);
+    let token = hidden_token(&form.text().await.unwrap());
+    let new = "a brand new phrase for the desk";
+    let forged = visit.post(&link, &[("password", new), ("confirmation", new)]).await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN, "no CSRF token");
+    let weak = visit.post(&link, &[("csrf_token", &token), ("password", "qwertyuiop12"), ("confirmation", "x")]).await;
+    assert_eq!(weak.status(), StatusCode::BAD_REQUEST);
+    let page = weak.text().await.unwrap();
+    assert!(page.contains("Password is too common") && page.contains("Password again"), "{page}");
+    let done = visit.post(&link, &[("csrf_token", &token), ("password", new), ("confirmation", new)]).await;
+    assert_eq!(done.status(), StatusCode::OK);
+    assert!(done.text().await.unwrap().contains("Your password has been changed"));
+
+    let mut other = Visit::new(&app);
+    assert_eq!(other.sign_in(PASSWORD).await.status(), StatusCode::UNAUTHORIZED, "the old password is gone");
+    assert_eq!(other.sign_in(new).await.status(), StatusCode::SEE_OTHER, "the new one works");
+    let ended = signed_in.get("/en/account").await;
+    assert_eq!(ended.status(), StatusCode::SEE_OTHER, "the sessions from before were ended");
+
+    let reused = visit.get(&link).await;
+    assert_eq!(reused.status(), StatusCode::GONE, "a link works once");
+    assert!(reused.text().await.unwrap().contains("This link can no longer be used"));
+    let again = visit.post(&link, &[("csrf_token", &token), ("password", new), ("confirmation", new)]).await;
+    assert_eq!(again.status(), StatusCode::GONE);
+    assert_eq!(visit.get(&older).await.status(), StatusCode::GONE, "the other links were cancelled");
+    let actions: Vec<String> = app.store.audit_log(3).await.unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(actions, ["login", "login-failed", "password-reset"]);
+}
+
+on_both_databases!(expired_and_unknown_reset_links_are_refused);
+async fn expired_and_unknown_reset_links_are_refused(app: TestApp) {
+    with_account(&app).await;
+    let mut visit = Visit::new(&app);
+    assert_eq!(request_reset(&mut visit, EMAIL).await.status(), StatusCode::OK);
+    let link = reset_link(&app).await;
+    let token = hidden_token(&visit.get(&link).await.text().await.unwrap());
+    app.execute("UPDATE password_resets SET expires_at = '2000-01-01T00:00:00.000000Z'").await;
+
+    let expired = visit.get(&link).await;
+    assert_eq!(expired.status(), StatusCode::GONE);
+    assert!(expired.text().await.unwrap().contains("works once, for one hour"));
+    let vi = visit.get(&link.replacen("/en/", "/vi/", 1)).await;
+    assert_eq!(vi.status(), StatusCode::GONE);
+    assert!(vi.text().await.unwrap().contains("Liên kết này không còn dùng được"));
+    let new = "a brand new phrase for the desk";
+    let posted = visit.post(&link, &[("csrf_token", &token), ("password", new), ("confirmation", new)]).await;
+    assert_eq!(posted.status(), StatusCode::GONE);
+    let mut other = Visit::new(&app);
+    assert_eq!(other.sign_in(PASSWORD).await.status(), StatusCode::SEE_OTHER, "the password is unchanged");
+
+    let unknown = visit.get(&format!("/en/password-reset/{}", "0".repeat(64))).await;
+    assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
+    assert!(unknown.text().await.unwrap().contains("This link is not right"));
+    let cut_short = visit.get(&link[..link.len() - 10]).await;
+    assert_eq!(cut_short.status(), StatusCode::BAD_REQUEST);
+    let vi = visit.get("/vi/password-reset/abc").await;
+    assert_eq!(vi.status(), StatusCode::BAD_REQUEST);
+    assert!(vi.text().await.unwrap().contains("Liên kết này không đúng"));
+}
+
+on_both_databases!(the_outbox_is_for_administrators);
+async fn the_outbox_is_for_administrators(app: TestApp) {
+    with_account(&app).await;
+    let admin_email = Email::parse("secretariat@thegfce.example.org").unwrap();
+    let admin_password = NewPassword::parse("keys kept at the front desk", Some(&admin_email)).unwrap();
+    let hash = auth::hash_password(&admin_password);
+    app.store.create_user(&admin_email, &hash, UserRole::Admin, None).await.unwrap();
+    let mut visit = Visit::new(&app);
+    assert_eq!(request_reset(&mut visit, EMAIL).await.status(), StatusCode::OK);
+
+    let anonymous = visit.get("/en/admin/outbox").await;
+    assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
+    assert_eq!(anonymous.headers()[header::LOCATION], "/en/login");
+    assert_eq!(visit.sign_in(PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    let curator = visit.get("/vi/admin/outbox").await;
+    assert_eq!(curator.status(), StatusCode::FORBIDDEN);
+    assert!(curator.text().await.unwrap().contains("Bạn không được xem trang này"));
+
+    let mut admin = Visit::new(&app);
+    let signed_in = admin.sign_in_as(admin_email.as_str(), admin_password.expose()).await;
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+    let page = admin.get("/en/admin/outbox").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert!(page.contains("Choose a new GFCE Hub password") && page.contains(EMAIL), "{page}");
+    assert!(page.contains("Waiting, not tried yet") && page.contains("/en/password-reset/"), "unsent: its text shows");
+    let vi = admin.get("/vi/admin/outbox").await.text().await.unwrap();
+    assert!(vi.contains("Hộp thư đi"));
+}
+
+on_both_databases!(undeliverable_mail_stays_in_the_outbox);
+async fn undeliverable_mail_stays_in_the_outbox(app: TestApp) {
+    with_account(&app).await;
+    let mut visit = Visit::new(&app);
+    assert_eq!(request_reset(&mut visit, EMAIL).await.status(), StatusCode::OK);
+    // A port nothing listens on: bound and let go at once.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let smtp_url = format!("smtp://127.0.0.1:{port}");
+    let mailer =
+        gfce_mail::Mailer::new(&smtp_url, "GFCE Hub <noreply@hub.example.org>", Duration::from_secs(2)).unwrap();
+
+    let delivery = mailer.send_once(&app.store).await.unwrap();
+    assert!(matches!(delivery, Some(gfce_mail::Delivery::Failed { .. })), "{delivery:?}");
+    let mail = &app.store.outbox(1).await.unwrap()[0];
+    assert_eq!((mail.attempts, mail.sent_at.as_deref()), (1, None));
+    assert!(mail.last_error.as_deref().is_some_and(|e| !e.is_empty()), "the error is recorded");
+    assert!(mail.next_attempt_at > mail.created_at, "tried again later");
+    assert_eq!(mailer.send_once(&app.store).await.unwrap(), None, "not due again yet");
+
+    app.execute("UPDATE mail SET next_attempt_at = '2000-01-01T00:00:00.000000Z'").await;
+    assert!(mailer.send_once(&app.store).await.unwrap().is_some(), "due again");
+    assert_eq!(app.store.outbox(1).await.unwrap()[0].attempts, 2);
+}
+
+on_both_databases!(a_claimed_message_is_not_taken_twice);
+async fn a_claimed_message_is_not_taken_twice(app: TestApp) {
+    with_account(&app).await;
+    let mut visit = Visit::new(&app);
+    assert_eq!(request_reset(&mut visit, EMAIL).await.status(), StatusCode::OK);
+    let second = gfce_store::Store::connect(&app.url).await.unwrap();
+    let lease = time::Duration::minutes(5);
+    let (a, b) = tokio::join!(app.store.claim_mail(lease, 10), second.claim_mail(lease, 10));
+    let claimed = [a.unwrap(), b.unwrap()].into_iter().flatten().count();
+    assert_eq!(claimed, 1, "two senders, one message: one claim");
+    assert!(app.store.claim_mail(lease, 10).await.unwrap().is_none(), "held while the lease runs");
+    app.execute("UPDATE mail SET claimed_until = '2000-01-01T00:00:00.000000Z'").await;
+    assert!(second.claim_mail(lease, 10).await.unwrap().is_some(), "a lapsed lease frees it");
+}
+
+#[tokio::test]
+async fn https_sites_ask_for_https() {
+    let app = TestApp::sqlite_behind("https://hub.example.org").await;
+    for path in ["/en/login", "/api/v1/members", "/en/no-such-page"] {
+        let response = app.get(path).await;
+        let hsts = response.headers().get(header::STRICT_TRANSPORT_SECURITY).map(|v| v.to_str().unwrap().to_owned());
+        assert_eq!(hsts.as_deref(), Some("max-age=31536000; includeSubDomains"), "{path}");
+    }
+    let csrf = set_cookie(&app.get("/en/login").await, auth::CSRF_COOKIE).unwrap();
+    assert!(csrf.contains("Secure"), "{csrf}");
+    let plain = TestApp::sqlite().await;
+    assert!(plain.get("/en/login").await.headers().get(header::STRICT_TRANSPORT_SECURITY).is_none());
+}
+
+on_both_databases!(mail_requests_are_throttled_per_recipient);
+async fn mail_requests_are_throttled_per_recipient(app: TestApp) {
+    with_account(&app).await;
+    let mut visit = Visit::new(&app);
+    for email in [EMAIL, "nobody@example.org"] {
+        for _ in 0..gfce_web::MAX_MAIL_PER_RECIPIENT {
+            assert_eq!(request_reset(&mut visit, email).await.status(), StatusCode::OK);
+        }
+        let blocked = request_reset(&mut visit, email).await;
+        assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS, "{email}: alike whether or not it exists");
+        assert!(blocked.headers().contains_key(header::RETRY_AFTER));
+    }
+    let fields = [("email", EMAIL), ("password", NEWCOMER_PASSWORD), ("confirmation", NEWCOMER_PASSWORD)];
+    let registration = register(&mut visit, "en", &fields).await;
+    assert_eq!(registration.status(), StatusCode::TOO_MANY_REQUESTS, "registrations count for the recipient too");
+    assert_eq!(app.store.outbox(10).await.unwrap().len(), 3, "a mailbox is not flooded");
 }

@@ -96,7 +96,18 @@ impl TestApp {
         Self::start(url, None).await
     }
 
+    /// An instance on SQLite that takes `public_url` as the address people reach it at.
+    pub async fn sqlite_behind(public_url: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temporary data directory");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("gfce.db").display());
+        Self::start_behind(&url, Some(dir), Some(public_url)).await
+    }
+
     async fn start(url: &str, data_dir: Option<TempDir>) -> Self {
+        Self::start_behind(url, data_dir, None).await
+    }
+
+    async fn start_behind(url: &str, data_dir: Option<TempDir>, public_url: Option<&str>) -> Self {
         let store = Store::connect(url).await.expect("connect");
         store.migrate().await.expect("migrate");
         store.seed_reference(gfce_core::reference::shipped()).await.expect("seed");
@@ -105,7 +116,8 @@ impl TestApp {
         let index = Arc::new(SearchIndex::in_memory().expect("search index"));
         index.rebuild(&store).await.expect("index the reference data");
         let follower = spawn_follower(index.clone(), store.clone(), Duration::from_millis(100));
-        let app = gfce_web::router(AppState::new(store.clone(), index, &format!("http://{addr}")), Limits::default());
+        let public_url = public_url.map_or_else(|| format!("http://{addr}"), str::to_owned);
+        let app = gfce_web::router(AppState::new(store.clone(), index, &public_url), Limits::default());
         let server = tokio::spawn(async move {
             axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
                 .await
@@ -138,6 +150,14 @@ impl TestApp {
             .send()
             .await
             .expect("request")
+    }
+
+    /// Runs a statement on the database directly, as an operator (or the passing of time) would.
+    pub async fn execute(&self, sql: &str) {
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(&self.url).await.expect("connect to the test database");
+        conn.execute(sql).await.expect("run the statement");
+        conn.close().await.ok();
     }
 
     /// Status and JSON body of a GET.
