@@ -3,7 +3,6 @@
 // This file is not a test file (its name does not match *.test.mjs).
 
 import { spawn, execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtemp, rm, mkdir, access } from 'node:fs/promises';
 import { constants as fsConstants } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,9 +31,23 @@ export const ACTION_TIMEOUT = 15_000;
 const STARTUP_TIMEOUT = 20_000;
 
 /**
+ * Run one gfce command on a data directory; `input` is written to its standard
+ * input, which is then closed.
+ */
+function runSeed(bin, args, input = '') {
+  return new Promise((resolve, reject) => {
+    const child = execFile(bin, args, { cwd: REPO_ROOT, timeout: 60_000 }, (err, stdout) =>
+      err ? reject(err) : resolve(stdout),
+    );
+    child.stdin.end(input);
+  });
+}
+
+/**
  * Start `gfce serve` on a free loopback port with a fresh data directory.
  * `seed` lists gfce commands run on that directory first, e.g.
- * `[['import', 'data/samples/iati-sample.xml'], ['demo-data', '--projects', '60']]`.
+ * `[['import', 'data/samples/iati-sample.xml'], ['demo-data', '--projects', '60']]`;
+ * a command that reads standard input is given as `{ args, input }`.
  * Resolves to { url, stop }. `stop()` sends SIGTERM to the child and removes
  * the data directory.
  */
@@ -49,8 +62,9 @@ export async function startServer({ seed = [] } = {}) {
     );
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'gfce-e2e-'));
-  for (const args of seed) {
-    await promisify(execFile)(bin, [...args, '--data-dir', dataDir], { cwd: REPO_ROOT, timeout: 60_000 });
+  for (const step of seed) {
+    const { args, input } = Array.isArray(step) ? { args: step } : step;
+    await runSeed(bin, [...args, '--data-dir', dataDir], input);
   }
   const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,

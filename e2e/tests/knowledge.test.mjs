@@ -151,6 +151,26 @@ test('the country profile of Viet Nam lists key facts with sources, in Vietnames
   }
 });
 
+test('the country index counts the projects of each country and leads to them', { timeout: TEST_TIMEOUT }, async () => {
+  const context = await newContext(site.browser, { locale: 'en-GB' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/en/countries`);
+    const vietNam = page.locator('main li', { has: page.locator('a', { hasText: /^Viet Nam$/ }) });
+    const count = vietNam.locator('a.project-count');
+    const label = (await count.innerText()).trim();
+    const listed = Number(label.match(/^(\d+) projects?$/)?.[1]);
+    assert.ok(listed > 0, `Viet Nam's projects are counted: ${label}`);
+    await screenshot(page, 'countries-en');
+    await Promise.all([page.waitForURL((u) => u.searchParams.get('country') === 'VN'), count.click()]);
+    assert.equal(new URL(page.url()).pathname, '/en/projects');
+    const shown = await page.locator('ul.results li h3 a').count();
+    assert.ok(shown > 0 && shown <= listed, `${shown} of ${listed} projects listed`);
+  } finally {
+    await context.close();
+  }
+});
+
 test('search finds projects typed without accents and narrows by status', { timeout: TEST_TIMEOUT }, async () => {
   const context = await newContext(site.browser, { locale: 'en-GB' });
   try {

@@ -11,11 +11,18 @@ use sqlx::{any::AnyRow, Row};
 use crate::{rows::RowReader, Store, StoreError};
 
 impl Store {
-    /// How many projects benefit each country that some project benefits.
+    /// How many projects benefit each country that some project benefits: directly, or as part of
+    /// a region it lies in, as the projects list's country filter counts them.
     pub async fn projects_per_country(&self) -> Result<HashMap<CountryCode, u64>, StoreError> {
         let rows = sqlx::query(
-            "SELECT rc.country, COUNT(*) AS projects FROM record_countries rc \
-             JOIN projects p ON p.id = rc.record_id GROUP BY rc.country",
+            "SELECT country, COUNT(*) AS projects FROM ( \
+                 SELECT rc.country, rc.record_id FROM record_countries rc \
+                 JOIN projects p ON p.id = rc.record_id \
+                 UNION \
+                 SELECT k.code AS country, rr.record_id FROM record_regions rr \
+                 JOIN projects p ON p.id = rr.record_id \
+                 JOIN countries k ON rr.region IN (k.region, k.sub_region, k.intermediate_region) \
+             ) benefits GROUP BY country",
         )
         .fetch_all(&self.pool)
         .await?;

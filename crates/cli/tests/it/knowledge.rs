@@ -180,11 +180,13 @@ async fn country_profiles_gather_everything(app: TestApp) {
     let (status, _) = app.json("/api/v1/countries/XX").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
-    // The country index counts the projects benefiting each country and links to them.
+    // The country index counts the projects benefiting each country, directly or through its
+    // region (Ghana lies in Western Africa, like Senegal), and links to them.
     let (status, index) = app.text("/en/countries").await;
     assert_eq!(status, StatusCode::OK);
     assert!(index.contains(r#"<a class="project-count" href="/en/projects?country=VN">2 projects</a>"#), "{index}");
     assert!(index.contains(r#"<a class="project-count" href="/en/projects?country=SN">1 project</a>"#));
+    assert!(index.contains(r#"<a class="project-count" href="/en/projects?country=GH">1 project</a>"#), "{index}");
     assert!(!index.contains(r#"href="/en/projects?country=NL""#), "no project benefits the Netherlands");
     let (_, index) = app.text("/vi/countries").await;
     assert!(index.contains(r#"<a class="project-count" href="/vi/projects?country=VN">2 dự án</a>"#));
