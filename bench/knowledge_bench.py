@@ -92,7 +92,7 @@ def start(binary, data_dir, timeout):
     prints its address once the index is built, so the wait for that line is most of the time."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [binary, "serve", "--addr", "127.0.0.1:0", "--data-dir", data_dir],
+        [binary, "serve", "--addr", "127.0.0.1:0", "--data-dir", data_dir, "--search-rate-limit", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )
     line = proc.stdout.readline()

@@ -27,7 +27,8 @@ def start(binary, data_dir, extra=()):
     """Starts the server; returns (process, base URL, seconds until /readyz answered 200)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [binary, "serve", "--addr", "127.0.0.1:0", "--data-dir", data_dir, *extra],
+        [binary, "serve", "--addr", "127.0.0.1:0", "--data-dir", data_dir, "--search-rate-limit", "0",
+         "--write-rate-limit", "0", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )
     line = proc.stdout.readline()

@@ -59,6 +59,15 @@ pub struct ServeArgs {
     #[arg(long, env = "GFCE_REQUEST_TIMEOUT", default_value_t = 30)]
     pub request_timeout: u64,
 
+    /// Searches one client address may make a minute (a quarter of them at once); 0: no limit.
+    #[arg(long, env = "GFCE_SEARCH_RATE_LIMIT", default_value_t = 600)]
+    pub search_rate_limit: u32,
+
+    /// Requests that change something (forms, API writes) one client address may make a minute
+    /// (a quarter of them at once); 0: no limit.
+    #[arg(long, env = "GFCE_WRITE_RATE_LIMIT", default_value_t = 120)]
+    pub write_rate_limit: u32,
+
     /// The SMTP server mail is sent through: smtp://USER:PASSWORD@HOST:587?tls=required
     /// (STARTTLS), or smtps://USER:PASSWORD@HOST:465 (TLS). Without it, mail waits in the outbox,
     /// where administrators can read it, and its text is written to the log.

@@ -6,7 +6,7 @@ use std::{
 use anyhow::Context;
 use gfce_search::{spawn_follower, SearchIndex};
 use gfce_store::{SeedOutcome, Store};
-use gfce_web::{AppState, Limits};
+use gfce_web::{AppState, Limits, Rate};
 use tokio::net::TcpListener;
 
 use crate::config::{default_mail_from, redact, DatabaseArgs, ServeArgs};
@@ -85,7 +85,12 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let follower = spawn_follower(index.clone(), store.clone(), FOLLOW_EVERY);
     let listener = TcpListener::bind(args.addr).await.with_context(|| format!("could not listen on {}", args.addr))?;
     let addr = listener.local_addr().context("could not read the listening address")?;
-    let limits = Limits { request_timeout: Duration::from_secs(args.request_timeout.max(1)), ..Limits::default() };
+    let limits = Limits {
+        request_timeout: Duration::from_secs(args.request_timeout.max(1)),
+        search: Rate::per_minute(args.search_rate_limit),
+        writes: Rate::per_minute(args.write_rate_limit),
+        ..Limits::default()
+    };
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
     let mut state = AppState::new(store.clone(), index, &public_url);
     state.log_mail_bodies = args.smtp_url.is_none();

@@ -355,12 +355,12 @@ country-events-heading = Events hosted in { $country }
 # Accounts
 problem-forbidden = Forbidden
 problem-forbidden-detail = The form was not sent from this site or has expired; reload the page and try again.
-problem-throttled = Too many attempts
-problem-throttled-detail = Too many failed sign-ins or mail requests; wait and try again later.
+problem-throttled = Too many requests
+problem-throttled-detail = Too many requests, failed sign-ins or mail requests came from here in a short time; wait and try again later.
 page-forbidden-title = This form has expired
 page-forbidden-body = The form was not sent from this site or is too old. Go back, reload the page and try again.
-page-throttled-title = Too many attempts
-page-throttled-body = There were too many failed sign-ins, or too many requests to send mail. Wait a few minutes before trying again.
+page-throttled-title = Too many requests
+page-throttled-body = Too many requests, failed sign-ins or requests to send mail came from your address in a short time. Wait a little before trying again.
 login-title = Sign in
 login-submit = Sign in
 logout-submit = Sign out

@@ -336,12 +336,12 @@ country-events-heading = Sự kiện tổ chức tại { $country }
 # Accounts
 problem-forbidden = Bị từ chối
 problem-forbidden-detail = Biểu mẫu không được gửi từ trang này hoặc đã hết hạn; hãy tải lại trang và thử lại.
-problem-throttled = Quá nhiều lần thử
-problem-throttled-detail = Đăng nhập sai hoặc yêu cầu gửi thư quá nhiều lần; hãy chờ rồi thử lại sau.
+problem-throttled = Quá nhiều yêu cầu
+problem-throttled-detail = Có quá nhiều yêu cầu, lần đăng nhập sai hoặc yêu cầu gửi thư từ đây trong thời gian ngắn; hãy chờ rồi thử lại sau.
 page-forbidden-title = Biểu mẫu đã hết hạn
 page-forbidden-body = Biểu mẫu không được gửi từ trang này hoặc đã quá cũ. Hãy quay lại, tải lại trang và thử lại.
-page-throttled-title = Quá nhiều lần thử
-page-throttled-body = Đã có quá nhiều lần đăng nhập sai hoặc yêu cầu gửi thư. Hãy chờ vài phút trước khi thử lại.
+page-throttled-title = Quá nhiều yêu cầu
+page-throttled-body = Có quá nhiều yêu cầu, lần đăng nhập sai hoặc yêu cầu gửi thư từ địa chỉ của bạn trong thời gian ngắn. Hãy chờ một lát trước khi thử lại.
 login-title = Đăng nhập
 login-submit = Đăng nhập
 logout-submit = Đăng xuất

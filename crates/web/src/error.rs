@@ -55,8 +55,8 @@ pub enum WebError {
     /// A one-time link that was never issued: mistyped, or cut short by a mail program.
     #[error("unknown link")]
     LinkUnknown,
-    /// Too many failed logins, or requests that send mail; the client may try again after this
-    /// many seconds.
+    /// Too many failed logins, requests that send mail, searches or writes from one address; the
+    /// client may try again after this many seconds.
     #[error("too many attempts; retry after {0} s")]
     TooManyAttempts(u64),
 }

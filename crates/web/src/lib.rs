@@ -18,6 +18,7 @@ mod ops;
 mod outbox;
 mod pages;
 mod params;
+mod rate;
 mod search;
 mod signup;
 
@@ -46,6 +47,7 @@ pub use api::ApiDoc;
 pub use error::{Problem, WebError};
 pub use i18n::I18n;
 pub use ops::metrics_handle;
+pub use rate::Rate;
 pub use signup::{MAX_MAIL_PER_RECIPIENT, MAX_MAIL_REQUESTS_PER_ADDRESS, RESET_LINK_LIFETIME};
 
 /// What every handler shares.
@@ -76,16 +78,25 @@ impl AppState {
     }
 }
 
-/// Limits that protect the server from slow or oversized requests.
+/// Limits that protect the server from slow, oversized or too many requests.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub request_timeout: Duration,
     pub body_bytes: usize,
+    /// Searches (API and page) per client address.
+    pub search: Rate,
+    /// Requests that change state (every method but GET and HEAD) per client address.
+    pub writes: Rate,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { request_timeout: Duration::from_secs(30), body_bytes: 1024 * 1024 }
+        Limits {
+            request_timeout: Duration::from_secs(30),
+            body_bytes: 1024 * 1024,
+            search: Rate::per_minute(600),
+            writes: Rate::per_minute(120),
+        }
     }
 }
 
@@ -132,7 +143,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         ))
         .option_layer(hsts);
 
-    Router::new()
+    let app = Router::new()
         .route("/", get(pages::root))
         .merge(pages::routes(Lang::Vi))
         .merge(account::routes(Lang::Vi))
@@ -145,12 +156,13 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(knowledge::routes(Lang::Vi))
         .merge(knowledge::routes(Lang::En))
         .merge(api::routes())
-        .merge(search::routes())
+        .merge(rate::limit(search::routes(), limits.search, None))
         .merge(feeds::routes())
         .merge(ops::routes())
         .merge(assets::routes())
         .fallback(|| async { WebError::NotFound })
-        .method_not_allowed_fallback(|| async { StatusCode::METHOD_NOT_ALLOWED })
+        .method_not_allowed_fallback(|| async { StatusCode::METHOD_NOT_ALLOWED });
+    rate::limit(app, limits.writes, Some(rate::writes()))
         .layer(middleware::from_fn_with_state(state.clone(), error::render_errors))
         .layer(middleware::from_fn(ops::track))
         .layer(

@@ -103,11 +103,22 @@ impl TestApp {
         Self::start_behind(&url, Some(dir), Some(public_url)).await
     }
 
+    /// An instance on SQLite with these limits instead of the defaults.
+    pub async fn sqlite_limited(limits: Limits) -> Self {
+        let dir = tempfile::tempdir().expect("temporary data directory");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("gfce.db").display());
+        Self::start_with(&url, Some(dir), None, limits).await
+    }
+
     async fn start(url: &str, data_dir: Option<TempDir>) -> Self {
         Self::start_behind(url, data_dir, None).await
     }
 
     async fn start_behind(url: &str, data_dir: Option<TempDir>, public_url: Option<&str>) -> Self {
+        Self::start_with(url, data_dir, public_url, Limits::default()).await
+    }
+
+    async fn start_with(url: &str, data_dir: Option<TempDir>, public_url: Option<&str>, limits: Limits) -> Self {
         let store = Store::connect(url).await.expect("connect");
         store.migrate().await.expect("migrate");
         store.seed_reference(gfce_core::reference::shipped()).await.expect("seed");
@@ -117,7 +128,7 @@ impl TestApp {
         index.rebuild(&store).await.expect("index the reference data");
         let follower = spawn_follower(index.clone(), store.clone(), Duration::from_millis(100));
         let public_url = public_url.map_or_else(|| format!("http://{addr}"), str::to_owned);
-        let app = gfce_web::router(AppState::new(store.clone(), index, &public_url), Limits::default());
+        let app = gfce_web::router(AppState::new(store.clone(), index, &public_url), limits);
         let server = tokio::spawn(async move {
             axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
                 .await

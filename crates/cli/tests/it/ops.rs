@@ -1,6 +1,8 @@
 use reqwest::StatusCode;
 use serde_json::Value;
 
+use gfce_web::{Limits, Rate};
+
 use crate::{common::TestApp, on_both_databases};
 
 on_both_databases!(health_readiness_and_metrics, readiness_fails_without_a_database, unknown_routes_and_methods);
@@ -40,4 +42,40 @@ async fn unknown_routes_and_methods(app: TestApp) {
     let big = vec![b'x'; 2 * 1024 * 1024];
     let response = app.client.post(format!("{}/api/v1/members", app.base)).body(big).send().await.unwrap();
     assert!(response.status().is_client_error());
+}
+
+/// The limits are per instance and in memory, so one database suffices.
+#[tokio::test]
+async fn floods_of_searches_and_writes_from_one_address_are_refused() {
+    let limits = Limits {
+        search: Rate { per_minute: 6, burst: 3 },
+        writes: Rate { per_minute: 6, burst: 2 },
+        ..Limits::default()
+    };
+    let app = TestApp::sqlite_limited(limits).await;
+    for _ in 0..3 {
+        assert_eq!(app.get("/api/v1/search?q=viet").await.status(), StatusCode::OK);
+    }
+    let refused = app.get_lang("/api/v1/search?q=viet", "vi").await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = refused.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=10).contains(&wait), "Retry-After: {wait}");
+    assert_eq!(refused.headers()["content-type"], "application/problem+json");
+    let problem: Value = refused.json().await.unwrap();
+    assert_eq!(problem["title"], "Quá nhiều yêu cầu");
+    let page = app.get("/en/search?q=viet").await;
+    assert_eq!(page.status(), StatusCode::TOO_MANY_REQUESTS, "the search page shares the API's limit");
+    assert!(page.text().await.unwrap().contains("Too many requests"));
+    assert_eq!(app.get("/api/v1/members").await.status(), StatusCode::OK, "other reads are not limited");
+
+    // Writes count on their own: a form posted without its CSRF token is refused (403), and
+    // counts; past the burst the address must wait.
+    let post = || app.client.post(format!("{}/en/login", app.base)).form(&[("email", "a@b.example")]).send();
+    for _ in 0..2 {
+        assert_eq!(post().await.unwrap().status(), StatusCode::FORBIDDEN);
+    }
+    let refused = post().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused.headers().contains_key("retry-after"));
+    assert_eq!(app.get("/en/login").await.status(), StatusCode::OK, "reading the form is not a write");
 }
