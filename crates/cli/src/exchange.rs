@@ -60,6 +60,9 @@ pub struct ExportArgs {
     /// files into.
     #[arg(long, short, default_value = "-")]
     pub output: PathBuf,
+    /// Write the audit trail instead of the records: every entry, oldest first, as JSON.
+    #[arg(long, conflicts_with = "format")]
+    pub audit: bool,
 }
 
 #[derive(Debug, Args)]
@@ -301,20 +304,46 @@ pub async fn import(args: ImportArgs) -> anyhow::Result<()> {
     written
 }
 
+/// Writes `bytes` to the file, or to standard output for `-`.
+fn write_out(output: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if output.as_os_str() == "-" {
+        std::io::stdout().lock().write_all(bytes)?;
+    } else {
+        std::fs::write(output, bytes).with_context(|| format!("could not write {}", output.display()))?;
+    }
+    Ok(())
+}
+
+/// The audit trail as a JSON array, one object per entry.
+async fn export_audit(store: &Store, output: &std::path::Path) -> anyhow::Result<()> {
+    let trail = store.audit_trail().await.context("could not read the audit log")?;
+    let entries: Vec<serde_json::Value> = trail
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "seq": e.seq, "at": e.at, "user_id": e.user, "user_email": e.user_email,
+                "action": e.action, "subject": e.subject, "detail": e.detail,
+            })
+        })
+        .collect();
+    let mut bytes = serde_json::to_vec_pretty(&entries)?;
+    bytes.push(b'\n');
+    write_out(output, &bytes)?;
+    eprintln!("exported {} audit entries", entries.len());
+    Ok(())
+}
+
 pub async fn export(args: ExportArgs) -> anyhow::Result<()> {
     let (store, _) = open_seeded_store(&args.database).await?;
+    if args.audit {
+        let exported = export_audit(&store, &args.output).await;
+        store.close().await;
+        return exported;
+    }
     let data = store.export().await.context("could not read the records")?;
     store.close().await;
     match args.format {
-        ExportFormat::Json => {
-            let bytes = json::write(&data);
-            if args.output.as_os_str() == "-" {
-                std::io::stdout().lock().write_all(&bytes)?;
-            } else {
-                std::fs::write(&args.output, bytes)
-                    .with_context(|| format!("could not write {}", args.output.display()))?;
-            }
-        }
+        ExportFormat::Json => write_out(&args.output, &json::write(&data))?,
         ExportFormat::Csv => {
             let dir = &args.output;
             std::fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;

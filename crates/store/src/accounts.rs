@@ -5,12 +5,16 @@
 //! here are written with a fixed width (microseconds, `Z`), so that they compare correctly as text
 //! in both databases.
 
-use gfce_core::{Email, Slug, UserRole};
+use gfce_core::{Email, Page, PageRequest, Slug, UserRole};
 use sqlx::{any::AnyRow, Any, AnyConnection, Executor, Row};
 use time::{format_description::well_known::Iso8601, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::{rows::RowReader, Store, StoreError};
+use crate::{
+    rows::RowReader,
+    sql::{Conditions, Value},
+    Store, StoreError,
+};
 
 /// A person who can sign in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,8 +41,12 @@ pub struct Session {
 /// One entry of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEntry {
+    /// Its place in the log: entries are only ever appended.
+    pub seq: i64,
     pub at: String,
     pub user: Option<Uuid>,
+    /// The address of `user` as it is now (none for anonymous actions or a removed user).
+    pub user_email: Option<String>,
     pub action: String,
     pub subject: Option<String>,
     pub detail: Option<String>,
@@ -313,24 +321,91 @@ impl Store {
         audit_on(&self.pool, user, action, subject, detail).await
     }
 
-    /// The latest entries of the audit log, newest first.
-    pub async fn audit_log(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
-        let rows =
-            sqlx::query("SELECT seq, at, user_id, action, subject, detail FROM audit_log ORDER BY seq DESC LIMIT $1")
-                .bind(limit)
-                .fetch_all(&self.pool)
-                .await?;
-        rows.iter()
-            .map(|row| {
-                let r = RowReader::new(row, "audit_log", "action");
-                Ok(AuditEntry {
-                    at: r.text("at")?,
-                    user: r.opt_parsed("user_id", Uuid::parse_str)?,
-                    action: r.text("action")?,
-                    subject: r.opt_text("subject")?,
-                    detail: r.opt_text("detail")?,
-                })
-            })
-            .collect()
+    /// The newest `limit` audit entries (at most a page's worth), newest first.
+    pub async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+        let page = PageRequest::new(1, limit);
+        Ok(self.audit_page(&AuditFilter::default(), page).await?.items)
+    }
+
+    /// The audit entries that match `filter`, newest first, a page at a time.
+    pub async fn audit_page(&self, filter: &AuditFilter, page: PageRequest) -> Result<Page<AuditEntry>, StoreError> {
+        let conditions = filter.conditions();
+        let count_sql = format!("SELECT COUNT(*) AS n FROM audit_log a {}", conditions.where_clause());
+        let total: i64 =
+            sqlx::query_with(&count_sql, conditions.arguments()).fetch_one(&self.pool).await?.try_get("n")?;
+        let mut paged = conditions;
+        let limit = paged.bind(Value::Int(i64::from(page.per_page())));
+        let offset = paged.bind(Value::Int(page.offset() as i64));
+        let sql = format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit_log a LEFT JOIN users u ON u.id = a.user_id {} \
+             ORDER BY a.seq DESC LIMIT {limit} OFFSET {offset}",
+            paged.where_clause()
+        );
+        let rows = sqlx::query_with(&sql, paged.arguments()).fetch_all(&self.pool).await?;
+        let items = rows.iter().map(audit_from_row).collect::<Result<_, _>>()?;
+        Ok(Page { items, total: total as u64, request: page })
+    }
+
+    /// Every audit entry, oldest first, for an export of the trail.
+    pub async fn audit_trail(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        let sql =
+            format!("SELECT {AUDIT_COLUMNS} FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.seq");
+        sqlx::query(&sql).fetch_all(&self.pool).await?.iter().map(audit_from_row).collect()
+    }
+
+    /// The kinds of action the log holds, for choosing among them.
+    pub async fn audit_actions(&self) -> Result<Vec<String>, StoreError> {
+        let rows = sqlx::query("SELECT DISTINCT action FROM audit_log ORDER BY action").fetch_all(&self.pool).await?;
+        rows.iter().map(|row| RowReader::new(row, "audit_log", "action").text("action")).collect()
+    }
+}
+
+const AUDIT_COLUMNS: &str = "a.seq, a.at, a.user_id, u.email AS user_email, a.action, a.subject, a.detail";
+
+fn audit_from_row(row: &AnyRow) -> Result<AuditEntry, StoreError> {
+    let r = RowReader::new(row, "audit_log", "seq");
+    Ok(AuditEntry {
+        seq: r.int("seq")?,
+        at: r.text("at")?,
+        user: r.opt_parsed("user_id", Uuid::parse_str)?,
+        user_email: r.opt_text("user_email")?,
+        action: r.text("action")?,
+        subject: r.opt_text("subject")?,
+        detail: r.opt_text("detail")?,
+    })
+}
+
+/// Which audit entries to show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub action: Option<String>,
+    /// Entries by the user with this address.
+    pub user: Option<Email>,
+    /// Entries on or after this day, and on or before that one (UTC).
+    pub from: Option<time::Date>,
+    pub until: Option<time::Date>,
+}
+
+impl AuditFilter {
+    fn conditions(&self) -> Conditions {
+        let mut c = Conditions::default();
+        if let Some(action) = &self.action {
+            let p = c.bind(Value::Text(action.clone()));
+            c.push(format!("a.action = {p}"));
+        }
+        if let Some(user) = &self.user {
+            let p = c.bind(Value::Text(email_key(user)));
+            c.push(format!("a.user_id IN (SELECT id FROM users WHERE email_key = {p})"));
+        }
+        // Stamps are RFC 3339 UTC text, which sorts as time does.
+        if let Some(from) = self.from {
+            let p = c.bind(Value::Text(from.to_string()));
+            c.push(format!("a.at >= {p}"));
+        }
+        if let Some(until) = self.until.and_then(|d| d.next_day()) {
+            let p = c.bind(Value::Text(until.to_string()));
+            c.push(format!("a.at < {p}"));
+        }
+        c
     }
 }

@@ -29,7 +29,7 @@ use sqlx::{
     AnyPool, Executor,
 };
 
-pub use accounts::{stamp, AuditEntry, Session, User};
+pub use accounts::{stamp, AuditEntry, AuditFilter, Session, User};
 pub use actors::{ActorFilter, Dated, HomeCounts};
 pub use change_log::Change;
 pub use error::StoreError;

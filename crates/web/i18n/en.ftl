@@ -461,3 +461,15 @@ mail-reset-body =
     If you did not ask for this, ignore this message: your password stays as it is.
 
     GFCE Hub
+account-administration-heading = Administration
+audit-title = Audit log
+audit-lead = Every sign-in, account change, decision and reading of the outbox, newest first. Entries are only ever added, never changed.
+audit-action = Action
+audit-user = User
+audit-from = From
+audit-until = Until
+audit-date-hint = A day written YYYY-MM-DD (UTC).
+audit-at = Time (UTC)
+audit-subject = Subject
+audit-detail = Detail
+audit-anonymous = (not signed in)

@@ -441,3 +441,15 @@ mail-reset-body =
     Nếu bạn không yêu cầu việc này, hãy bỏ qua thư: mật khẩu của bạn vẫn giữ nguyên.
 
     GFCE Hub
+account-administration-heading = Quản trị
+audit-title = Nhật ký kiểm toán
+audit-lead = Mọi lần đăng nhập, thay đổi tài khoản, quyết định và lần đọc hộp thư đi, mới nhất trước. Mục nhật ký chỉ được thêm vào, không bao giờ bị sửa.
+audit-action = Hành động
+audit-user = Người dùng
+audit-from = Từ ngày
+audit-until = Đến ngày
+audit-date-hint = Một ngày viết theo dạng YYYY-MM-DD (giờ UTC).
+audit-at = Thời điểm (UTC)
+audit-subject = Đối tượng
+audit-detail = Chi tiết
+audit-anonymous = (chưa đăng nhập)

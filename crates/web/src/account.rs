@@ -8,7 +8,7 @@ use axum::{
     routing::{get, post},
     Extension, Router,
 };
-use gfce_core::{Email, Lang, NewPassword};
+use gfce_core::{allowed, Action, Email, Lang, NewPassword};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -161,6 +161,8 @@ struct AccountTemplate {
     errors: Vec<FieldMessage>,
     changed: bool,
     csrf_token: String,
+    /// The secretariat's pages, for those who may see them.
+    administration: bool,
 }
 
 async fn account_page(
@@ -180,6 +182,7 @@ async fn account_page(
         errors,
         changed,
         csrf_token: session.csrf_token.clone(),
+        administration: allowed(&viewer.principal(), &Action::ReadAuditLog),
         ctx,
     })?;
     Ok((status, page).into_response())

@@ -300,7 +300,7 @@ fn percent(share: f64) -> i64 {
 }
 
 /// One refused field of a list's form, named by its label on that form.
-fn refused(ctx: &PageCtx, i18n: &I18n, errors: &[FieldError], labels: &[(&str, &str)]) -> Vec<FieldMessage> {
+pub(crate) fn refused(ctx: &PageCtx, i18n: &I18n, errors: &[FieldError], labels: &[(&str, &str)]) -> Vec<FieldMessage> {
     errors
         .iter()
         .map(|(field, reason)| {

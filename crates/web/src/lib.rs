@@ -8,6 +8,7 @@ mod account;
 mod api;
 mod api_knowledge;
 mod assets;
+mod audit;
 pub mod auth;
 mod error;
 mod feeds;
@@ -152,6 +153,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(signup::routes(Lang::En))
         .merge(outbox::routes(Lang::Vi))
         .merge(outbox::routes(Lang::En))
+        .merge(audit::routes(Lang::Vi))
+        .merge(audit::routes(Lang::En))
         .merge(pages::routes(Lang::En))
         .merge(knowledge::routes(Lang::Vi))
         .merge(knowledge::routes(Lang::En))

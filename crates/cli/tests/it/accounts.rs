@@ -399,6 +399,54 @@ async fn the_outbox_is_for_administrators(app: TestApp) {
     assert!(vi.contains("Hộp thư đi"));
 }
 
+on_both_databases!(the_audit_log_is_browsed_by_administrators);
+async fn the_audit_log_is_browsed_by_administrators(app: TestApp) {
+    with_account(&app).await;
+    let admin_email = Email::parse("secretariat@thegfce.example.org").unwrap();
+    let admin_password = NewPassword::parse("keys kept at the front desk", Some(&admin_email)).unwrap();
+    let hash = auth::hash_password(&admin_password);
+    app.store.create_user(&admin_email, &hash, UserRole::Admin, None).await.unwrap();
+    let mut curator = Visit::new(&app);
+    assert_eq!(curator.sign_in("not the password at all").await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(curator.sign_in(PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    let refused = curator.get("/en/admin/audit").await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN, "a curator may not read the audit log");
+    assert!(!curator.get("/en/account").await.text().await.unwrap().contains("/en/admin/audit"));
+    let anonymous = Visit::new(&app).get("/en/admin/audit").await;
+    assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
+
+    let mut admin = Visit::new(&app);
+    assert_eq!(admin.sign_in_as(admin_email.as_str(), admin_password.expose()).await.status(), StatusCode::SEE_OTHER);
+    let account = admin.get("/en/account").await.text().await.unwrap();
+    assert!(account.contains(r#"href="/en/admin/audit""#), "the account page leads administrators to it");
+    let page = admin.get("/en/admin/audit").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert!(page.contains("Audit log") && page.contains(EMAIL) && page.contains("secretariat@thegfce.example.org"));
+    assert!(page.contains("<code>login-failed</code>") && page.contains("<code>login</code>"), "{page}");
+
+    // Filters: by action, by user, by period; they combine.
+    let failed = admin.get("/en/admin/audit?action=login-failed").await.text().await.unwrap();
+    assert!(failed.contains("<code>login-failed</code>") && !failed.contains("<code>login</code>"), "{failed}");
+    let by_admin = admin.get("/en/admin/audit?user=secretariat%40thegfce.example.org").await.text().await.unwrap();
+    assert!(by_admin.contains("<code>login</code>") && !by_admin.contains(EMAIL), "{by_admin}");
+    let future = admin.get("/en/admin/audit?from=2100-01-01").await.text().await.unwrap();
+    assert!(!future.contains("<code>login</code>"), "nothing happened after 2100");
+
+    // Bad filters are named, in the page's language, and change nothing.
+    let before = app.store.audit_log(500).await.unwrap().len();
+    let bad = admin.get("/vi/admin/audit?from=hôm-qua&user=not-an-address&action=drop-table").await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    let bad = bad.text().await.unwrap();
+    for field in ["Từ ngày", "Người dùng", "Hành động"] {
+        assert!(bad.contains(&format!(r#">{field} "#)), "{field} is named: {bad}");
+    }
+    let order = admin.get("/en/admin/audit?from=2026-02-01&until=2026-01-01").await;
+    assert_eq!(order.status(), StatusCode::BAD_REQUEST);
+    assert!(order.text().await.unwrap().contains("Until must not be before the start date."));
+    assert_eq!(app.store.audit_log(500).await.unwrap().len(), before, "reading the log writes nothing");
+}
+
 on_both_databases!(undeliverable_mail_stays_in_the_outbox);
 async fn undeliverable_mail_stays_in_the_outbox(app: TestApp) {
     with_account(&app).await;

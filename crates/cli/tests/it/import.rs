@@ -183,4 +183,17 @@ fn user_accounts_from_the_command_line() {
     assert_eq!(listed.lines().count(), 2, "{listed}");
     assert!(listed.contains("rep@example.org\trepresentative for viet-nam"));
     assert!(!listed.contains("passphrase"), "no secret is printed");
+
+    // The audit trail comes out whole, oldest first, without any secret.
+    let out = gfce(dir.path(), &["export", "--audit"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let trail: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entries = trail.as_array().unwrap();
+    let actions: Vec<&str> = entries.iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["user-created", "user-created"], "{trail}");
+    assert_eq!(entries[0]["subject"], "secretariat@thegfce.example");
+    assert!(entries[0]["seq"].as_i64() < entries[1]["seq"].as_i64());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("passphrase"));
+    let mixed = gfce(dir.path(), &["export", "--audit", "--format", "csv"]);
+    assert!(!mixed.status.success(), "the audit trail is JSON only");
 }

@@ -1,0 +1,132 @@
+//! The administrators' view of the audit log: every sign-in, account change and mail reading,
+//! newest first, filtered by action, user and period.
+
+use askama::Template;
+use axum::{
+    extract::State,
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+    routing::get,
+    Extension, Router,
+};
+use gfce_core::{allowed, parse_date, Action, Email, Lang, ParseError, Principal};
+use gfce_store::{AuditEntry, AuditFilter};
+use serde::Deserialize;
+
+use crate::{
+    auth::Viewer,
+    error::{Reason, WebError},
+    knowledge::refused,
+    pages::{pagination, render, FieldMessage, Opt, PageCtx, Pagination},
+    params::{given, or_refused, parse_field, parse_page, Params},
+    AppState,
+};
+
+pub fn routes(lang: Lang) -> Router<AppState> {
+    Router::new().route(&format!("/{}/admin/audit", lang.code()), get(audit)).layer(Extension(lang))
+}
+
+/// The filters of the audit page, as typed.
+#[derive(Debug, Clone, Default, Deserialize)]
+struct AuditQuery {
+    action: Option<String>,
+    user: Option<String>,
+    from: Option<String>,
+    until: Option<String>,
+    page: Option<String>,
+    per_page: Option<String>,
+}
+
+const LABELS: [(&str, &str); 4] =
+    [("action", "audit-action"), ("user", "audit-user"), ("from", "audit-from"), ("until", "audit-until")];
+
+struct AuditRow {
+    seq: i64,
+    at: String,
+    who: String,
+    action: String,
+    subject: String,
+    detail: String,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditTemplate {
+    ctx: PageCtx,
+    title: String,
+    errors: Vec<FieldMessage>,
+    actions: Vec<Opt>,
+    user: String,
+    from: String,
+    until: String,
+    entries: Vec<AuditRow>,
+    count: String,
+    pagination: Option<Pagination>,
+}
+
+async fn audit(
+    ctx: PageCtx,
+    State(state): State<AppState>,
+    viewer: Viewer,
+    query: Result<Params<AuditQuery>, WebError>,
+) -> Result<Response, WebError> {
+    let who = viewer.principal();
+    if who == Principal::Anonymous {
+        return Ok(Redirect::to(&ctx.href("/login")).into_response());
+    }
+    if !allowed(&who, &Action::ReadAuditLog) {
+        return Err(WebError::NotPermitted);
+    }
+    let (query, mut errors) = or_refused(query)?;
+    let known = state.store.audit_actions().await?;
+    let mut filter = AuditFilter {
+        action: given(&query.action).map(str::to_owned),
+        user: parse_field(&mut errors, "user", &query.user, Email::parse),
+        from: parse_field(&mut errors, "from", &query.from, parse_date),
+        until: parse_field(&mut errors, "until", &query.until, parse_date),
+    };
+    if filter.action.as_ref().is_some_and(|a| !known.contains(a)) {
+        errors.push(("action", Reason::Parse(ParseError::NotAllowed)));
+        filter.action = None;
+    }
+    if let (Some(from), Some(until)) = (filter.from, filter.until) {
+        if until < from {
+            errors.push(("until", Reason::Parse(ParseError::DateOrder)));
+        }
+    }
+    let page_request = parse_page(&mut errors, &query.page, &query.per_page);
+    let page = state.store.audit_page(&filter, page_request).await?;
+    let entries = page.items.iter().map(|e| row(&ctx, e)).collect();
+    let template = AuditTemplate {
+        title: ctx.t("audit-title"),
+        errors: refused(&ctx, &state.i18n, &errors, &LABELS),
+        actions: known
+            .iter()
+            .map(|a| Opt { value: a.clone(), label: a.clone(), selected: query.action.as_deref() == Some(a.as_str()) })
+            .collect(),
+        user: query.user.clone().unwrap_or_default(),
+        from: query.from.clone().unwrap_or_default(),
+        until: query.until.clone().unwrap_or_default(),
+        entries,
+        count: ctx.t1("results-count", "count", page.total as i64),
+        pagination: pagination(&ctx, &page),
+        ctx,
+    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+    Ok((status, render(&template)?).into_response())
+}
+
+fn row(ctx: &PageCtx, e: &AuditEntry) -> AuditRow {
+    AuditRow {
+        seq: e.seq,
+        at: e.at.clone(),
+        who: match (&e.user_email, e.user) {
+            (Some(email), _) => email.clone(),
+            (None, Some(id)) => id.to_string(),
+            (None, None) => ctx.t("audit-anonymous"),
+        },
+        action: e.action.clone(),
+        subject: e.subject.clone().unwrap_or_default(),
+        detail: e.detail.clone().unwrap_or_default(),
+    }
+}
