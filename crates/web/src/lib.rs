@@ -7,6 +7,7 @@
 mod account;
 mod api;
 mod api_knowledge;
+mod applications;
 mod assets;
 pub mod auth;
 mod error;
@@ -141,6 +142,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(signup::routes(Lang::En))
         .merge(outbox::routes(Lang::Vi))
         .merge(outbox::routes(Lang::En))
+        .merge(applications::routes(Lang::Vi))
+        .merge(applications::routes(Lang::En))
         .merge(pages::routes(Lang::En))
         .merge(knowledge::routes(Lang::Vi))
         .merge(knowledge::routes(Lang::En))
