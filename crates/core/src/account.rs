@@ -11,7 +11,7 @@
 //! | `EditActorProfile` | — | — | its actor's profile | — | yes |
 //! | `SubmitContent` | — | — | on behalf of its actor | — | yes |
 //! | `Review` | — | — | — | yes | yes |
-//! | `ManageMembership`, `ManageUsers`, `ReadAuditLog`, `ReadOutbox`, `ImportExport` | — | — | — | — | yes |
+//! | `ReadApplications`, `ManageMembership`, `ManageUsers`, `ReadAuditLog`, `ReadOutbox`, `ImportExport` | — | — | — | — | yes |
 //!
 //! A representative's actor is the one its account names; an account of any other role that
 //! names an actor gains nothing by it, and a representative whose account names none has only the
@@ -310,6 +310,8 @@ pub enum Action {
     },
     /// Publish submitted content or return it to its author.
     Review,
+    /// See the membership applications and their history: they carry the contacts' personal data.
+    ReadApplications,
     /// Approve or reject membership applications.
     ManageMembership,
     ManageUsers,
@@ -343,7 +345,8 @@ pub fn allowed(who: &Principal, action: &Action) -> bool {
         Action::EditActorProfile { actor } => admin || speaks_for(actor),
         Action::SubmitContent { on_behalf_of } => admin || on_behalf_of.as_ref().is_some_and(speaks_for),
         Action::Review => admin || curator,
-        Action::ManageMembership
+        Action::ReadApplications
+        | Action::ManageMembership
         | Action::ManageUsers
         | Action::ReadAuditLog
         | Action::ReadOutbox
@@ -571,6 +574,7 @@ mod tests {
             (Action::SubmitContent { on_behalf_of: Some(other) }, [false, false, false, false, true]),
             (Action::SubmitContent { on_behalf_of: None }, [false, false, false, false, true]),
             (Action::Review, [false, false, false, true, true]),
+            (Action::ReadApplications, [false, false, false, false, true]),
             (Action::ManageMembership, [false, false, false, false, true]),
             (Action::ManageUsers, [false, false, false, false, true]),
             (Action::ReadAuditLog, [false, false, false, false, true]),
@@ -587,6 +591,7 @@ mod tests {
             Action::EditActorProfile { .. } => 2,
             Action::ReadPublished
             | Action::Review
+            | Action::ReadApplications
             | Action::ManageMembership
             | Action::ManageUsers
             | Action::ReadAuditLog
@@ -642,6 +647,7 @@ mod tests {
             any_slug().prop_map(|actor| Action::EditActorProfile { actor }),
             proptest::option::of(any_slug()).prop_map(|on_behalf_of| Action::SubmitContent { on_behalf_of }),
             Just(Action::Review),
+            Just(Action::ReadApplications),
             Just(Action::ManageMembership),
             Just(Action::ManageUsers),
             Just(Action::ReadAuditLog),

@@ -52,6 +52,8 @@ pub enum ParseError {
     PasswordCommon,
     #[error("contains the name of the e-mail address")]
     PasswordPersonal,
+    #[error("must be ticked")]
+    Unticked,
 }
 
 impl ParseError {
@@ -81,6 +83,7 @@ impl ParseError {
             ParseError::PasswordTooShort { .. } => "error-password-short",
             ParseError::PasswordCommon => "error-password-common",
             ParseError::PasswordPersonal => "error-password-personal",
+            ParseError::Unticked => "error-unticked",
         }
     }
 

@@ -7,6 +7,7 @@
 
 mod account;
 mod actor;
+mod application;
 mod codes;
 mod content;
 mod error;
@@ -24,6 +25,7 @@ mod theme;
 
 pub use account::{allowed, Action, Email, NewPassword, Principal, UserRole};
 pub use actor::{stable_id, Actor, ActorKind, Joined, Membership};
+pub use application::{ApplicationForm, ApplicationState, Endorsement, MembershipApplication, RejectionReason};
 pub use codes::{Amount, CurrencyCode, LanguageCode, Link, Money, Tag, WebUrl};
 pub use content::{ContentType, ProjectStatus};
 pub use error::ParseError;

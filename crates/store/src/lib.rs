@@ -7,6 +7,7 @@
 
 mod accounts;
 mod actors;
+mod applications;
 mod change_log;
 mod children;
 mod error;
@@ -31,6 +32,7 @@ use sqlx::{
 
 pub use accounts::{stamp, AuditEntry, AuditFilter, Session, User};
 pub use actors::{ActorFilter, Dated, HomeCounts};
+pub use applications::{ApprovalMail, Decision, HistoryEntry, StoredApplication};
 pub use change_log::Change;
 pub use error::StoreError;
 pub use exchange::{ImportCounts, ImportReport};

@@ -1,4 +1,5 @@
-//! The mail outbox, and what writes to it: registrations and password resets.
+//! The mail outbox, and what writes to it: registrations, password resets (and, in
+//! `applications`, membership applications and their decisions).
 //!
 //! A message is written in the transaction of what causes it, so an account is never created
 //! without its message, nor a message queued for a change that was rolled back; a sender then
@@ -80,7 +81,7 @@ fn mail_from_row(row: &AnyRow) -> Result<QueuedMail, StoreError> {
 }
 
 /// Queues a message on the caller's transaction, to be sent at once.
-async fn enqueue(tx: &mut AnyConnection, mail: &OutgoingMail) -> Result<(), StoreError> {
+pub(crate) async fn enqueue(tx: &mut AnyConnection, mail: &OutgoingMail) -> Result<(), StoreError> {
     let at = stamp(OffsetDateTime::now_utc());
     sqlx::query(
         "INSERT INTO mail (recipient, lang, subject, body, created_at, attempts, next_attempt_at) \
@@ -94,6 +95,24 @@ async fn enqueue(tx: &mut AnyConnection, mail: &OutgoingMail) -> Result<(), Stor
     .bind(&at)
     .execute(&mut *tx)
     .await?;
+    Ok(())
+}
+
+/// Issues a one-time password link to a user on the caller's transaction: only the token's
+/// digest is stored.
+pub(crate) async fn insert_reset(
+    tx: &mut AnyConnection,
+    user_id: &str,
+    token_hash: &str,
+    expires_at: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(stamp(OffsetDateTime::now_utc()))
+        .bind(stamp(expires_at))
+        .execute(&mut *tx)
+        .await?;
     Ok(())
 }
 
@@ -148,15 +167,7 @@ impl Store {
             return Ok(false);
         };
         let user_id: String = user.try_get("id")?;
-        sqlx::query(
-            "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(token_hash)
-        .bind(&user_id)
-        .bind(stamp(OffsetDateTime::now_utc()))
-        .bind(stamp(expires_at))
-        .execute(&mut *tx)
-        .await?;
+        insert_reset(&mut tx, &user_id, token_hash, expires_at).await?;
         enqueue(&mut tx, mail).await?;
         let user = Uuid::parse_str(&user_id).ok();
         audit_on(&mut *tx, user, "password-reset-requested", Some(email.as_str()), Some(address)).await?;

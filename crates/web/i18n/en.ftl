@@ -473,3 +473,96 @@ audit-at = Time (UTC)
 audit-subject = Subject
 audit-detail = Detail
 audit-anonymous = (not signed in)
+error-unticked = must be ticked: joining the GFCE means endorsing it.
+page-already-decided-title = This application was decided already
+page-already-decided-body = The application has been approved or rejected, perhaps by someone else a moment ago, so nothing was changed. Open it again to see its decision.
+problem-already-decided = Decided already
+problem-already-decided-detail = The application is no longer waiting for a decision; nothing was changed.
+members-apply-link = Would your organisation like to join? Apply for membership or partnership.
+home-apply-link = Apply for your organisation to join the GFCE
+apply-title = Apply to join the GFCE
+apply-lead = Countries, intergovernmental and international organisations and companies join as members; NGOs, academia, civil society and the technical community as partners. The GFCE secretariat reads every application and answers by e-mail.
+apply-organisation-heading = Your organisation
+apply-choose = Choose…
+apply-name-hint = Give the name in English, in Vietnamese, or in both.
+apply-country-hint = A country applying says which country it is; an organisation may name the country of its seat.
+apply-motivation-hint = Why would your organisation like to join, and what would it bring? At most 4,000 characters.
+apply-contact-heading = Contact
+apply-endorsement-heading = Endorsement of the founding documents
+apply-endorsement-lead = Members and partners endorse the documents that founded the GFCE and guide its work. A high-level official of your organisation endorses them on its behalf.
+apply-submit = Send the application
+apply-done-title = Your application was sent
+apply-done-body = Thank you. We have sent an acknowledgement to the contact's e-mail address; the GFCE secretariat will answer there once it has decided.
+param-name_en = Name in English
+param-name_vi = Name in Vietnamese
+param-website = Website
+param-contact_name = Contact person
+param-contact_email = Contact's e-mail address
+param-motivation = Motivation
+param-themes = Themes of interest
+param-endorse_hague = We endorse the Hague Declaration on the GFCE (2015)
+param-endorse_framework = We endorse the GFCE Framework
+param-endorse_delhi = We endorse the Delhi Communiqué on a GFCE Global Agenda for Cyber Capacity Building (2017)
+param-official_name = Name of the endorsing official
+param-official_title = Title or position of the endorsing official
+param-state = State
+param-reason = Reason
+applications-title = Membership applications
+applications-empty = No application in this state.
+application-state = State
+application-state-submitted = Submitted
+application-state-approved = Approved
+application-state-rejected = Rejected
+application-actor = Member or partner
+application-endorsement = Founding documents
+application-endorsed-by = All three endorsed by { $name }, { $title }
+application-submitted-at = Submitted
+application-history = History
+application-by-applicant = the applicant
+application-decide = Decision
+application-approve-lead = Approving adds the organisation to the members directory, joined today, and makes the contact its representative.
+application-approve = Approve
+application-reason-hint = The applicant is sent this reason.
+application-reject = Reject
+mail-application-received-subject = Your application to join the GFCE
+mail-application-received-body =
+    Hello,
+
+    Thank you for your organisation's application to join the Global Forum on Cyber Expertise. The GFCE secretariat will read it and write to you at this address once it has decided.
+
+    If you did not send this application, please tell the GFCE secretariat.
+
+    GFCE Hub
+mail-application-approved-subject = Welcome to the GFCE
+mail-application-approved-body =
+    Hello,
+
+    The GFCE secretariat has approved the application of { $organisation }: it is now listed among the members and partners of the GFCE, and this address is its representative on GFCE Hub.
+
+    You can sign in here:
+
+    { $link }
+
+    GFCE Hub
+mail-application-account-subject = Choose the password of your GFCE Hub account
+mail-application-account-body =
+    Hello,
+
+    The GFCE Hub account { $email } now represents { $organisation }. To choose its password, open this link within seven days:
+
+    { $link }
+
+    Until then the account cannot be signed in to: the link proves that this mailbox is yours. It works once; if it has expired, ask for a new one with "Forgot your password?" on the sign-in page.
+
+    GFCE Hub
+mail-application-rejected-subject = Your application to join the GFCE
+mail-application-rejected-body =
+    Hello,
+
+    The GFCE secretariat has considered the application of { $organisation } and cannot accept it, for this reason:
+
+    { $reason }
+
+    You may write to the secretariat with any question, or apply again later.
+
+    GFCE Hub

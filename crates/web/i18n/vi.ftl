@@ -453,3 +453,96 @@ audit-at = Thời điểm (UTC)
 audit-subject = Đối tượng
 audit-detail = Chi tiết
 audit-anonymous = (chưa đăng nhập)
+error-unticked = phải được đánh dấu: gia nhập GFCE nghĩa là tán thành văn kiện này.
+page-already-decided-title = Đơn này đã được quyết định
+page-already-decided-body = Đơn đã được chấp thuận hoặc từ chối, có thể do người khác vừa thực hiện, nên không có gì thay đổi. Hãy mở lại đơn để xem quyết định.
+problem-already-decided = Đã được quyết định
+problem-already-decided-detail = Đơn không còn chờ quyết định; không có gì thay đổi.
+members-apply-link = Tổ chức của bạn muốn tham gia? Hãy nộp đơn trở thành thành viên hoặc đối tác.
+home-apply-link = Nộp đơn để tổ chức của bạn gia nhập GFCE
+apply-title = Nộp đơn gia nhập GFCE
+apply-lead = Các quốc gia, tổ chức liên chính phủ, tổ chức quốc tế và doanh nghiệp gia nhập với tư cách thành viên; các tổ chức phi chính phủ, giới học thuật, xã hội dân sự và cộng đồng kỹ thuật với tư cách đối tác. Ban thư ký GFCE xem xét mọi đơn và trả lời qua thư điện tử.
+apply-organisation-heading = Tổ chức của bạn
+apply-choose = Chọn…
+apply-name-hint = Ghi tên bằng tiếng Anh, tiếng Việt, hoặc cả hai.
+apply-country-hint = Quốc gia nộp đơn cho biết đó là quốc gia nào; tổ chức có thể ghi quốc gia nơi đặt trụ sở.
+apply-motivation-hint = Vì sao tổ chức của bạn muốn tham gia và sẽ đóng góp gì? Tối đa 4.000 ký tự.
+apply-contact-heading = Người liên hệ
+apply-endorsement-heading = Tán thành các văn kiện thành lập
+apply-endorsement-lead = Thành viên và đối tác tán thành các văn kiện đã thành lập GFCE và định hướng công việc của diễn đàn. Một quan chức cấp cao của tổ chức bạn tán thành các văn kiện này thay mặt tổ chức.
+apply-submit = Gửi đơn
+apply-done-title = Đơn của bạn đã được gửi
+apply-done-body = Xin cảm ơn. Chúng tôi đã gửi thư xác nhận đến địa chỉ thư điện tử của người liên hệ; ban thư ký GFCE sẽ trả lời tại đó khi đã quyết định.
+param-name_en = Tên tiếng Anh
+param-name_vi = Tên tiếng Việt
+param-website = Trang web
+param-contact_name = Người liên hệ
+param-contact_email = Địa chỉ thư điện tử của người liên hệ
+param-motivation = Lý do tham gia
+param-themes = Chủ đề quan tâm
+param-endorse_hague = Chúng tôi tán thành Tuyên bố La Hay về GFCE (2015)
+param-endorse_framework = Chúng tôi tán thành Khung GFCE
+param-endorse_delhi = Chúng tôi tán thành Thông cáo Delhi về Chương trình nghị sự toàn cầu của GFCE về xây dựng năng lực an ninh mạng (2017)
+param-official_name = Họ tên quan chức tán thành
+param-official_title = Chức danh hoặc chức vụ của quan chức tán thành
+param-state = Trạng thái
+param-reason = Lý do
+applications-title = Đơn gia nhập
+applications-empty = Không có đơn nào ở trạng thái này.
+application-state = Trạng thái
+application-state-submitted = Đã nộp
+application-state-approved = Đã chấp thuận
+application-state-rejected = Đã từ chối
+application-actor = Thành viên hoặc đối tác
+application-endorsement = Các văn kiện thành lập
+application-endorsed-by = Cả ba được tán thành bởi { $name }, { $title }
+application-submitted-at = Ngày nộp
+application-history = Lịch sử
+application-by-applicant = người nộp đơn
+application-decide = Quyết định
+application-approve-lead = Chấp thuận sẽ thêm tổ chức vào danh bạ thành viên, gia nhập từ hôm nay, và đặt người liên hệ làm đại diện của tổ chức.
+application-approve = Chấp thuận
+application-reason-hint = Lý do này được gửi cho người nộp đơn.
+application-reject = Từ chối
+mail-application-received-subject = Đơn gia nhập GFCE của bạn
+mail-application-received-body =
+    Xin chào,
+
+    Cảm ơn bạn đã gửi đơn để tổ chức của bạn gia nhập Diễn đàn Toàn cầu về Chuyên môn An ninh mạng (GFCE). Ban thư ký GFCE sẽ xem xét và viết thư cho bạn tại địa chỉ này khi đã quyết định.
+
+    Nếu bạn không gửi đơn này, xin hãy báo cho ban thư ký GFCE.
+
+    GFCE Hub
+mail-application-approved-subject = Chào mừng đến với GFCE
+mail-application-approved-body =
+    Xin chào,
+
+    Ban thư ký GFCE đã chấp thuận đơn của { $organisation }: tổ chức nay có tên trong danh sách thành viên và đối tác của GFCE, và địa chỉ này là đại diện của tổ chức trên GFCE Hub.
+
+    Bạn có thể đăng nhập tại đây:
+
+    { $link }
+
+    GFCE Hub
+mail-application-account-subject = Chọn mật khẩu cho tài khoản GFCE Hub của bạn
+mail-application-account-body =
+    Xin chào,
+
+    Tài khoản GFCE Hub { $email } nay là đại diện của { $organisation }. Để chọn mật khẩu, hãy mở liên kết này trong vòng bảy ngày:
+
+    { $link }
+
+    Trước khi đó, không thể đăng nhập vào tài khoản: liên kết chứng minh hộp thư này là của bạn. Liên kết chỉ dùng được một lần; nếu đã hết hạn, hãy yêu cầu liên kết mới bằng mục "Quên mật khẩu?" tại trang đăng nhập.
+
+    GFCE Hub
+mail-application-rejected-subject = Đơn gia nhập GFCE của bạn
+mail-application-rejected-body =
+    Xin chào,
+
+    Ban thư ký GFCE đã xem xét đơn của { $organisation } và không thể chấp thuận, vì lý do sau:
+
+    { $reason }
+
+    Bạn có thể viết thư cho ban thư ký nếu có câu hỏi, hoặc nộp đơn lại sau.
+
+    GFCE Hub

@@ -65,10 +65,15 @@ pub fn verify_password(hash: &str, candidate: &str) -> bool {
 /// takes as long whether or not the account exists.
 pub(crate) fn decoy_hash() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DECOY.get_or_init(|| {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default().hash_password(&random_token().into_bytes(), &salt).expect("hashing a token").to_string()
-    })
+    DECOY.get_or_init(unusable_hash)
+}
+
+/// The hash of a password nobody knows, for an account created for someone else (the contact of
+/// an approved application) until its holder chooses one through the link mailed to them. It is
+/// a real argon2id hash, so signing in to such an account takes as long as to any other.
+pub fn unusable_hash() -> String {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default().hash_password(&random_token().into_bytes(), &salt).expect("hashing a token").to_string()
 }
 
 /// 256 random bits from the operating system, as 64 hex digits.

@@ -59,6 +59,10 @@ pub enum WebError {
     /// client may try again after this many seconds.
     #[error("too many attempts; retry after {0} s")]
     TooManyAttempts(u64),
+    /// A decision on a membership application that is no longer submitted: it was decided
+    /// already, perhaps by someone else meanwhile.
+    #[error("application decided already")]
+    AlreadyDecided,
 }
 
 /// Why a parameter was refused: a parse error of the core types, or a check against the data.
@@ -131,6 +135,7 @@ impl WebError {
             WebError::LinkGone => StatusCode::GONE,
             WebError::LinkUnknown => StatusCode::BAD_REQUEST,
             WebError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            WebError::AlreadyDecided => StatusCode::CONFLICT,
         }
     }
 }
@@ -152,7 +157,8 @@ impl IntoResponse for WebError {
             | WebError::TooManyAttempts(_)
             | WebError::NotPermitted
             | WebError::LinkGone
-            | WebError::LinkUnknown => {}
+            | WebError::LinkUnknown
+            | WebError::AlreadyDecided => {}
         }
         let mut response = self.status().into_response();
         response.extensions_mut().insert(Stashed(Arc::new(self)));
@@ -256,6 +262,12 @@ fn problem_response(state: &AppState, error: &WebError, lang: Lang, path: &str) 
         WebError::LinkUnknown => {
             ("about:blank", i18n.get(lang, "problem-link-unknown"), i18n.get(lang, "problem-link-unknown-detail"), None)
         }
+        WebError::AlreadyDecided => (
+            "about:blank",
+            i18n.get(lang, "problem-already-decided"),
+            i18n.get(lang, "problem-already-decided-detail"),
+            None,
+        ),
     };
     let problem = Problem {
         kind: kind.to_owned(),

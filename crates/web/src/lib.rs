@@ -7,6 +7,7 @@
 mod account;
 mod api;
 mod api_knowledge;
+mod applications;
 mod assets;
 mod audit;
 pub mod auth;
@@ -155,6 +156,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(outbox::routes(Lang::En))
         .merge(audit::routes(Lang::Vi))
         .merge(audit::routes(Lang::En))
+        .merge(applications::routes(Lang::Vi))
+        .merge(applications::routes(Lang::En))
         .merge(pages::routes(Lang::En))
         .merge(knowledge::routes(Lang::Vi))
         .merge(knowledge::routes(Lang::En))

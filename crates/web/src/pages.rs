@@ -80,6 +80,12 @@ impl PageCtx {
         self.i18n.get_args(self.lang, id, &[(name, FluentValue::from(value))])
     }
 
+    /// A translated message with text arguments.
+    pub fn t_args(&self, id: &str, args: &[(&str, &str)]) -> String {
+        let args: Vec<(&str, FluentValue<'_>)> = args.iter().map(|(k, v)| (*k, FluentValue::from(*v))).collect();
+        self.i18n.get_args(self.lang, id, &args)
+    }
+
     fn t_str(&self, id: &str, name: &str, value: &str) -> String {
         self.i18n.get_args(self.lang, id, &[(name, FluentValue::from(value))])
     }
@@ -669,6 +675,9 @@ pub fn error_page(state: &AppState, error: &WebError, lang: Lang) -> Response {
         WebError::NotPermitted => (ctx.t("page-not-permitted-title"), ctx.t("page-not-permitted-body"), Vec::new()),
         WebError::LinkGone => (ctx.t("page-link-gone-title"), ctx.t("page-link-gone-body"), Vec::new()),
         WebError::LinkUnknown => (ctx.t("page-link-unknown-title"), ctx.t("page-link-unknown-body"), Vec::new()),
+        WebError::AlreadyDecided => {
+            (ctx.t("page-already-decided-title"), ctx.t("page-already-decided-body"), Vec::new())
+        }
     };
     match (ErrorTemplate { ctx, title, body, errors }).render() {
         Ok(html) => Html(html).into_response(),

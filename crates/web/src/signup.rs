@@ -39,7 +39,7 @@ pub const MAX_MAIL_REQUESTS_PER_ADDRESS: i64 = 10;
 pub const MAX_MAIL_PER_RECIPIENT: i64 = 3;
 
 /// The throttling scope of the mail requests for one address.
-fn recipient_scope(email: &Email) -> String {
+pub(crate) fn recipient_scope(email: &Email) -> String {
     format!("mail-to:{}", email.as_str().to_lowercase())
 }
 
@@ -52,7 +52,7 @@ pub fn routes(lang: Lang) -> Router<AppState> {
         .layer(Extension(lang))
 }
 
-fn with_cookie(mut response: Response, cookie: Option<HeaderValue>) -> Response {
+pub(crate) fn with_cookie(mut response: Response, cookie: Option<HeaderValue>) -> Response {
     if let Some(cookie) = cookie {
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }
@@ -68,7 +68,7 @@ struct NoticeTemplate {
     body: String,
 }
 
-fn notice(ctx: PageCtx, title: &str, body: &str) -> Result<Response, WebError> {
+pub(crate) fn notice(ctx: PageCtx, title: &str, body: &str) -> Result<Response, WebError> {
     let page = render(&NoticeTemplate { title: ctx.t(title), body: ctx.t(body), ctx })?;
     Ok(page.into_response())
 }
@@ -87,7 +87,7 @@ fn compose(state: &AppState, lang: Lang, kind: &str, to: &Email, link: &str) -> 
 
 /// Notes a queued message in the log; without an SMTP server, with its text, so that whoever
 /// runs a development instance can follow the links.
-fn log_queued(state: &AppState, mail: &OutgoingMail) {
+pub(crate) fn log_queued(state: &AppState, mail: &OutgoingMail) {
     if state.log_mail_bodies {
         tracing::info!(to = %mail.to, subject = %mail.subject, body = %mail.body, "mail queued (no SMTP server: not sent)");
     } else {

@@ -20,7 +20,7 @@ async fn with_account(app: &TestApp) {
 }
 
 /// The value of a cookie set by a response.
-fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+pub(crate) fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
     response
         .headers()
         .get_all(header::SET_COOKIE)
@@ -34,19 +34,19 @@ fn cookie_value(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_owned()
 }
 
-fn hidden_token(page: &str) -> String {
+pub(crate) fn hidden_token(page: &str) -> String {
     let start = page.find("name=\"csrf_token\" value=\"").expect("a CSRF field") + 25;
     page[start..start + 64].to_owned()
 }
 
 /// A browser's visit: the cookies it holds, sent back with every request.
-struct Visit<'a> {
+pub(crate) struct Visit<'a> {
     app: &'a TestApp,
     cookies: Vec<(String, String)>,
 }
 
 impl<'a> Visit<'a> {
-    fn new(app: &'a TestApp) -> Self {
+    pub(crate) fn new(app: &'a TestApp) -> Self {
         Visit { app, cookies: Vec::new() }
     }
 
@@ -66,14 +66,14 @@ impl<'a> Visit<'a> {
         self.cookies.iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("; ")
     }
 
-    async fn get(&mut self, path: &str) -> reqwest::Response {
+    pub(crate) async fn get(&mut self, path: &str) -> reqwest::Response {
         let r = self.app.client.get(format!("{}{path}", self.app.base)).header(header::COOKIE, self.header()).send();
         let r = r.await.unwrap();
         self.keep(&r);
         r
     }
 
-    async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    pub(crate) async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let body = serde_urlencoded::to_string(fields).unwrap();
         let r = self
             .app
@@ -94,14 +94,14 @@ impl<'a> Visit<'a> {
         self.sign_in_as(EMAIL, password).await
     }
 
-    async fn sign_in_as(&mut self, email: &str, password: &str) -> reqwest::Response {
+    pub(crate) async fn sign_in_as(&mut self, email: &str, password: &str) -> reqwest::Response {
         let form = self.get("/en/login").await.text().await.unwrap();
         let token = hidden_token(&form);
         self.post("/en/login", &[("csrf_token", &token), ("email", email), ("password", password)]).await
     }
 
     /// Fetches a form and submits it with its CSRF token and these fields.
-    async fn submit(&mut self, form_path: &str, action: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    pub(crate) async fn submit(&mut self, form_path: &str, action: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let form = self.get(form_path).await.text().await.unwrap();
         let token = hidden_token(&form);
         let mut all = vec![("csrf_token", token.as_str())];

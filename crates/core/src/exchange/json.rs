@@ -220,6 +220,7 @@ fn parse_error(message: &str) -> Option<ParseError> {
         Email,
         PasswordCommon,
         PasswordPersonal,
+        Unticked,
     ];
     if let Some(e) = plain.into_iter().find(|e| e.to_string() == message) {
         return Some(e);
@@ -493,6 +494,7 @@ pub(super) mod tests {
             PasswordTooShort { min: 12 },
             PasswordCommon,
             PasswordPersonal,
+            Unticked,
         ];
         for e in every {
             // A new variant stops this match from compiling: add it above, and to `parse_error`.
@@ -519,7 +521,8 @@ pub(super) mod tests {
                 | Email
                 | PasswordTooShort { .. }
                 | PasswordCommon
-                | PasswordPersonal => {}
+                | PasswordPersonal
+                | Unticked => {}
             }
             assert_eq!(parse_error(&e.to_string()), Some(e));
         }
