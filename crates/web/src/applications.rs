@@ -17,7 +17,7 @@ use axum::{
 use fluent_bundle::FluentValue;
 use gfce_core::{
     allowed, reference, Action, ActorKind, ApplicationForm, ApplicationState, Email, Lang, MembershipApplication,
-    ParseError, Principal, RejectionReason, ThemeFamily,
+    ParseError, Principal, RejectionReason,
 };
 use gfce_store::{ApprovalMail, Decision, HistoryEntry, OutgoingMail, StoredApplication};
 use time::{Duration, OffsetDateTime};
@@ -27,7 +27,7 @@ use crate::{
     account::throttled,
     auth::{self, CsrfForm, Viewer},
     error::{Reason, WebError},
-    pages::{field_messages, render, FieldMessage, Opt, OptGroup, PageCtx, SummaryRow},
+    pages::{country_options, field_messages, render, theme_groups, FieldMessage, Opt, OptGroup, PageCtx, SummaryRow},
     params::FieldError,
     signup::{log_queued, notice, recipient_scope, with_cookie, MAX_MAIL_PER_RECIPIENT, MAX_MAIL_REQUESTS_PER_ADDRESS},
     AppState,
@@ -134,32 +134,8 @@ async fn apply_page(
             selected: form.kind.trim() == k.as_str(),
         })
         .collect();
-    let mut countries: Vec<Opt> = reference::shipped()
-        .countries
-        .iter()
-        .map(|c| Opt {
-            value: c.code.to_string(),
-            label: c.name.get(ctx.lang).to_owned(),
-            selected: form.country.trim().to_ascii_uppercase() == c.code.to_string(),
-        })
-        .collect();
-    countries.sort_by_cached_key(|o| gfce_core::fold(&o.label));
-    let all_themes = state.store.themes().await?;
-    let themes = [ThemeFamily::Hague2015, ThemeFamily::Delhi2017]
-        .iter()
-        .map(|family| OptGroup {
-            label: ctx.t(&format!("theme-family-{}", family.as_str())),
-            options: all_themes
-                .iter()
-                .filter(|t| t.family == *family)
-                .map(|t| Opt {
-                    value: t.id.to_string(),
-                    label: t.name.get(ctx.lang).to_owned(),
-                    selected: form.themes.iter().any(|v| v.trim() == t.id.as_str()),
-                })
-                .collect(),
-        })
-        .collect();
+    let countries = country_options(ctx.lang, |code| form.country.trim().eq_ignore_ascii_case(code));
+    let themes = theme_groups(&ctx, &state.store.themes().await?, |id| form.themes.iter().any(|v| v.trim() == id));
     let page = render(&ApplyTemplate {
         title: ctx.t("apply-title"),
         errors,

@@ -20,8 +20,7 @@ use gfce_core::{
     overlap::{self, Overlap, Profile},
     reference::{self, Country, Region},
     Actor, ActorKind, CountryCode, Event, Lang, LanguageCode, Membership, Money, PageRequest, ParseError, Project,
-    ProjectStatus, RegionCode, RegionLevel, Resource, ResourceKind, ResourceType, Role, Slug, Theme, ThemeFamily,
-    ThemeId, WebUrl,
+    ProjectStatus, RegionCode, RegionLevel, Resource, ResourceKind, ResourceType, Role, Slug, Theme, ThemeId, WebUrl,
 };
 use gfce_store::{ActorFilter, Dated, ProjectFilter, ProjectOrder, ResourceFilter};
 use time::Date;
@@ -30,7 +29,8 @@ use crate::{
     error::{Reason, WebError},
     markdown,
     pages::{
-        pagination, render, EventCard, FieldMessage, Link, Localized, MemberCard, Opt, OptGroup, PageCtx, Pagination,
+        country_options, pagination, render, theme_groups, EventCard, FieldMessage, Link, Localized, MemberCard, Opt,
+        OptGroup, PageCtx, Pagination,
     },
     params::{given, or_refused, FieldError, Params, ProjectQuery, ResourceQuery},
     AppState, I18n,
@@ -325,20 +325,6 @@ fn picked_code(value: &Option<String>, code: &str) -> bool {
     given(value).is_some_and(|v| v.eq_ignore_ascii_case(code))
 }
 
-fn country_options(lang: Lang, value: &Option<String>) -> Vec<Opt> {
-    let mut options: Vec<Opt> = reference::shipped()
-        .countries
-        .iter()
-        .map(|c| Opt {
-            value: c.code.to_string(),
-            label: c.name.get(lang).to_owned(),
-            selected: picked_code(value, c.code.as_str()),
-        })
-        .collect();
-    options.sort_by_cached_key(|o| gfce_core::fold(&o.label));
-    options
-}
-
 fn language_options(lang: Lang, value: &Option<String>) -> Vec<Opt> {
     let mut options: Vec<Opt> = reference::shipped()
         .languages
@@ -375,24 +361,6 @@ fn region_groups(lang: Lang, value: &Option<String>) -> Vec<OptGroup> {
                 options.push(option(r, if r.level == RegionLevel::IntermediateRegion { "— — " } else { "— " }));
             }
             OptGroup { label: top.name.get(lang).to_owned(), options }
-        })
-        .collect()
-}
-
-fn theme_groups(ctx: &PageCtx, themes: &[Theme], value: &Option<String>) -> Vec<OptGroup> {
-    [ThemeFamily::Hague2015, ThemeFamily::Delhi2017]
-        .iter()
-        .map(|family| OptGroup {
-            label: ctx.t(&format!("theme-family-{}", family.as_str())),
-            options: themes
-                .iter()
-                .filter(|t| t.family == *family)
-                .map(|t| Opt {
-                    value: t.id.to_string(),
-                    label: t.name.get(ctx.lang).to_owned(),
-                    selected: given(value) == Some(t.id.as_str()),
-                })
-                .collect(),
         })
         .collect()
 }
@@ -564,9 +532,9 @@ async fn projects(
                 selected: picked(&query.status, s.as_str()),
             })
             .collect(),
-        countries: country_options(lang, &query.country),
+        countries: country_options(lang, |code| picked_code(&query.country, code)),
         regions: region_groups(lang, &query.region),
-        themes: theme_groups(&ctx, &themes, &query.theme),
+        themes: theme_groups(&ctx, &themes, |id| picked(&query.theme, id)),
         languages: language_options(lang, &query.language),
         orders: vec![
             Opt { value: "newest".into(), label: ctx.t("order-newest"), selected: !by_title },
@@ -847,7 +815,7 @@ async fn resource_list(
             })
             .collect(),
         regions: region_groups(lang, &query.region),
-        themes: theme_groups(&ctx, &themes, &query.theme),
+        themes: theme_groups(&ctx, &themes, |id| picked(&query.theme, id)),
         languages: language_options(lang, &query.language),
         actor: actor_note(&ctx, actor),
         results: page.items.iter().map(|r| resource_card(&ctx, i18n, &themes, r)).collect(),

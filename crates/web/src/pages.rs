@@ -14,7 +14,7 @@ use axum::{
 use fluent_bundle::FluentValue;
 use gfce_core::{
     reference::{self, EventSeries},
-    Actor, ActorKind, CountryCode, Event, Lang, LocalizedText, Membership, Page, RegionLevel, Slug, ThemeFamily,
+    Actor, ActorKind, CountryCode, Event, Lang, LocalizedText, Membership, Page, RegionLevel, Slug, Theme, ThemeFamily,
 };
 
 use crate::{
@@ -209,6 +209,40 @@ pub struct Pagination {
     pub previous: Option<String>,
     pub next: Option<String>,
     pub status: String,
+}
+
+/// Every country as a choice, sorted by its name in the page's language.
+pub(crate) fn country_options(lang: Lang, selected: impl Fn(&str) -> bool) -> Vec<Opt> {
+    let mut options: Vec<Opt> = reference::shipped()
+        .countries
+        .iter()
+        .map(|c| Opt {
+            value: c.code.to_string(),
+            label: c.name.get(lang).to_owned(),
+            selected: selected(c.code.as_str()),
+        })
+        .collect();
+    options.sort_by_cached_key(|o| gfce_core::fold(&o.label));
+    options
+}
+
+/// The themes as choices, grouped by family (2015, 2017).
+pub(crate) fn theme_groups(ctx: &PageCtx, themes: &[Theme], selected: impl Fn(&str) -> bool) -> Vec<OptGroup> {
+    [ThemeFamily::Hague2015, ThemeFamily::Delhi2017]
+        .iter()
+        .map(|family| OptGroup {
+            label: ctx.t(&format!("theme-family-{}", family.as_str())),
+            options: themes
+                .iter()
+                .filter(|t| t.family == *family)
+                .map(|t| Opt {
+                    value: t.id.to_string(),
+                    label: t.name.get(ctx.lang).to_owned(),
+                    selected: selected(t.id.as_str()),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// A member as a line of the directory.
@@ -407,32 +441,9 @@ async fn members(
             OptGroup { label: top.name.get(ctx.lang).to_owned(), options }
         })
         .collect();
-    let mut countries: Vec<Opt> = data
-        .countries
-        .iter()
-        .map(|c| Opt {
-            value: c.code.to_string(),
-            label: c.name.get(ctx.lang).to_owned(),
-            selected: query.country.as_deref().map(|v| v.trim().to_ascii_uppercase()) == Some(c.code.to_string()),
-        })
-        .collect();
-    countries.sort_by_cached_key(|o| gfce_core::fold(&o.label));
-    let all_themes = state.store.themes().await?;
-    let themes = [ThemeFamily::Hague2015, ThemeFamily::Delhi2017]
-        .iter()
-        .map(|family| OptGroup {
-            label: ctx.t(&format!("theme-family-{}", family.as_str())),
-            options: all_themes
-                .iter()
-                .filter(|t| t.family == *family)
-                .map(|t| Opt {
-                    value: t.id.to_string(),
-                    label: t.name.get(ctx.lang).to_owned(),
-                    selected: picked(&query.theme, t.id.as_str()),
-                })
-                .collect(),
-        })
-        .collect();
+    let countries =
+        country_options(ctx.lang, |code| query.country.as_deref().is_some_and(|v| v.trim().eq_ignore_ascii_case(code)));
+    let themes = theme_groups(&ctx, &state.store.themes().await?, |id| picked(&query.theme, id));
     let template = MembersTemplate {
         title: ctx.t("members-title"),
         errors: field_messages(&ctx, &errors),
