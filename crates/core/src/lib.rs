@@ -10,12 +10,14 @@ mod actor;
 mod application;
 mod codes;
 mod content;
+pub mod curation;
 mod error;
 pub mod exchange;
 mod fold;
 mod lang;
 pub mod overlap;
 mod paging;
+mod project_form;
 mod record;
 pub mod reference;
 mod region;
@@ -32,6 +34,7 @@ pub use error::ParseError;
 pub use fold::fold;
 pub use lang::Lang;
 pub use paging::{Page, PageRequest};
+pub use project_form::ProjectForm;
 pub use record::{
     Contribution, CountryFact, Event, FactKind, Invalid, Project, Resource, ResourceKind, ResourceType, Role,
     DESCRIPTION_MAX, SUMMARY_MAX, TITLE_MAX,

@@ -11,6 +11,7 @@ use crate::{
 pub(crate) enum Op {
     Insert,
     Update,
+    Delete,
 }
 
 impl Op {
@@ -18,6 +19,7 @@ impl Op {
         match self {
             Op::Insert => "insert",
             Op::Update => "update",
+            Op::Delete => "delete",
         }
     }
 }

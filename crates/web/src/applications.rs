@@ -55,7 +55,7 @@ fn to_login(ctx: &PageCtx) -> Response {
 /// Whether the viewer may go on: `Ok(None)` if so, a redirect to the sign-in page for a visitor
 /// who is not signed in, and [`WebError::NotPermitted`] for an account whose role does not allow
 /// `action`.
-fn gate(ctx: &PageCtx, viewer: &Viewer, action: &Action) -> Result<Option<Response>, WebError> {
+pub(crate) fn gate(ctx: &PageCtx, viewer: &Viewer, action: &Action) -> Result<Option<Response>, WebError> {
     let who = viewer.principal();
     if allowed(&who, action) {
         Ok(None)

@@ -63,6 +63,19 @@ pub enum WebError {
     /// already, perhaps by someone else meanwhile.
     #[error("application decided already")]
     AlreadyDecided,
+    /// A field of a submitted record (a path such as `budget.currency` in a JSON body) was
+    /// refused.
+    #[error("invalid field {field}: {reason}")]
+    InvalidField { field: String, reason: Reason },
+    /// A page that needs a signed-in viewer, asked for by a visitor who is not.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// A curation step that does not apply to the revision in its present state.
+    #[error("revision is {0}")]
+    WrongState(gfce_core::curation::RevisionState),
+    /// A new revision of a record that has one on its way already.
+    #[error("revision {0} is in progress")]
+    InProgress(uuid::Uuid),
 }
 
 /// Why a parameter was refused: a parse error of the core types, or a check against the data.
@@ -85,6 +98,12 @@ pub enum Reason {
     /// A password's confirmation is not the password.
     #[error("does not match the password")]
     PasswordsDiffer,
+    /// Another record of the kind has this slug already.
+    #[error("is taken by another record")]
+    SlugTaken,
+    /// The input is not what the field takes (the text is the parser's).
+    #[error("{0}")]
+    Syntax(String),
 }
 
 impl Reason {
@@ -97,6 +116,8 @@ impl Reason {
             Reason::LoginFailed => "error-login-failed",
             Reason::WrongPassword => "error-wrong-password",
             Reason::PasswordsDiffer => "error-passwords-differ",
+            Reason::SlugTaken => "error-slug-taken",
+            Reason::Syntax(_) => "error-syntax",
         }
     }
 
@@ -104,6 +125,7 @@ impl Reason {
     pub fn message(&self, i18n: &crate::I18n, lang: Lang) -> String {
         let args: Vec<(&str, FluentValue<'_>)> = match self {
             Reason::Parse(e) => e.message_args().into_iter().map(|(k, v)| (k, FluentValue::from(v))).collect(),
+            Reason::Syntax(text) => vec![("detail", FluentValue::from(text.as_str()))],
             _ => Vec::new(),
         };
         i18n.get_args(lang, self.message_id(), &args)
@@ -128,7 +150,9 @@ impl WebError {
     pub fn status(&self) -> StatusCode {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
-            WebError::InvalidParam { .. } => StatusCode::BAD_REQUEST,
+            WebError::InvalidParam { .. } | WebError::InvalidField { .. } => StatusCode::BAD_REQUEST,
+            WebError::SignInRequired => StatusCode::UNAUTHORIZED,
+            WebError::WrongState(_) | WebError::InProgress(_) => StatusCode::CONFLICT,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) | WebError::Search(_) | WebError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
             WebError::Forbidden | WebError::NotPermitted => StatusCode::FORBIDDEN,
@@ -158,7 +182,11 @@ impl IntoResponse for WebError {
             | WebError::NotPermitted
             | WebError::LinkGone
             | WebError::LinkUnknown
-            | WebError::AlreadyDecided => {}
+            | WebError::AlreadyDecided
+            | WebError::InvalidField { .. }
+            | WebError::SignInRequired
+            | WebError::WrongState(_)
+            | WebError::InProgress(_) => {}
         }
         let mut response = self.status().into_response();
         response.extensions_mut().insert(Stashed(Arc::new(self)));
@@ -180,6 +208,10 @@ pub struct Problem {
     /// The query parameter that was refused, when one was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
+    /// The field of the request body that was refused, when one was (`title`,
+    /// `participants[0].actor`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 /// Writes the body of every error response, in the client's language and format.
@@ -221,6 +253,7 @@ pub fn request_lang(request: &Request) -> Lang {
 
 fn problem_response(state: &AppState, error: &WebError, lang: Lang, path: &str) -> Response {
     let i18n = &state.i18n;
+    let mut field = None;
     let (kind, title, detail, param) = match error {
         WebError::NotFound => (
             "about:blank",
@@ -268,6 +301,39 @@ fn problem_response(state: &AppState, error: &WebError, lang: Lang, path: &str) 
             i18n.get(lang, "problem-already-decided-detail"),
             None,
         ),
+        WebError::InvalidField { field: name, reason } => {
+            field = Some(name.clone());
+            let shown = if name.is_empty() { i18n.get(lang, "problem-body") } else { name.clone() };
+            (
+                "urn:gfce-hub:problem:invalid-field",
+                i18n.get(lang, "problem-invalid-field"),
+                i18n.get_args(
+                    lang,
+                    "problem-invalid-field-detail",
+                    &[("field", FluentValue::from(shown)), ("reason", FluentValue::from(reason.message(i18n, lang)))],
+                ),
+                None,
+            )
+        }
+        WebError::SignInRequired => {
+            ("about:blank", i18n.get(lang, "problem-sign-in"), i18n.get(lang, "problem-sign-in-detail"), None)
+        }
+        WebError::WrongState(state) => (
+            "urn:gfce-hub:problem:wrong-state",
+            i18n.get(lang, "problem-wrong-state"),
+            i18n.get_args(
+                lang,
+                "problem-wrong-state-detail",
+                &[("state", FluentValue::from(i18n.get(lang, &format!("revision-state-{state}"))))],
+            ),
+            None,
+        ),
+        WebError::InProgress(id) => (
+            "urn:gfce-hub:problem:revision-in-progress",
+            i18n.get(lang, "problem-in-progress"),
+            i18n.get_args(lang, "problem-in-progress-detail", &[("revision", FluentValue::from(id.to_string()))]),
+            None,
+        ),
     };
     let problem = Problem {
         kind: kind.to_owned(),
@@ -276,6 +342,7 @@ fn problem_response(state: &AppState, error: &WebError, lang: Lang, path: &str) 
         detail,
         instance: path.to_owned(),
         param,
+        field,
     };
     let mut response = Json(problem).into_response();
     let headers = response.headers_mut();

@@ -575,6 +575,7 @@ struct ProjectTemplate {
     crumbs: Vec<Link>,
     details: Vec<Row>,
     overlaps: Vec<OverlapCard>,
+    steps: Option<crate::curation::RecordSteps>,
 }
 
 /// How many possibly overlapping projects a project's page shows, out of how many candidates.
@@ -584,10 +585,12 @@ const OVERLAP_CANDIDATES: u32 = 500;
 async fn project(
     ctx: PageCtx,
     State(state): State<AppState>,
+    viewer: crate::auth::Viewer,
     slug: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, WebError> {
     let slug = slug_of(slug)?;
     let Dated { record: p, updated_at, .. } = state.store.project(&slug).await?.ok_or(WebError::NotFound)?;
+    let steps = crate::curation::project_steps(&ctx, &state, &viewer, &p).await?;
     let themes = state.store.themes().await?;
     let slugs: Vec<&Slug> = p.participants.iter().map(|c| &c.actor).collect();
     let actors = if slugs.is_empty() { HashMap::new() } else { state.store.actors_by_slugs(&slugs).await? };
@@ -710,6 +713,7 @@ async fn project(
         crumbs,
         details,
         overlaps,
+        steps,
         ctx,
     })
 }

@@ -11,6 +11,7 @@ mod applications;
 mod assets;
 mod audit;
 pub mod auth;
+mod curation;
 mod error;
 mod feeds;
 mod i18n;
@@ -158,6 +159,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(audit::routes(Lang::En))
         .merge(applications::routes(Lang::Vi))
         .merge(applications::routes(Lang::En))
+        .merge(curation::routes(Lang::Vi))
+        .merge(curation::routes(Lang::En))
         .merge(pages::routes(Lang::En))
         .merge(knowledge::routes(Lang::Vi))
         .merge(knowledge::routes(Lang::En))

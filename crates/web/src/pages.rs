@@ -13,8 +13,10 @@ use axum::{
 };
 use fluent_bundle::FluentValue;
 use gfce_core::{
+    allowed,
     reference::{self, EventSeries},
-    Actor, ActorKind, CountryCode, Event, Lang, LocalizedText, Membership, Page, RegionLevel, Slug, Theme, ThemeFamily,
+    Action, Actor, ActorKind, CountryCode, Event, Lang, LocalizedText, Membership, Page, RegionLevel, Slug, Theme,
+    ThemeFamily,
 };
 
 use crate::{
@@ -52,6 +54,16 @@ pub struct PageCtx {
     /// The path without its language prefix, e.g. `/members`.
     rest: String,
     query: Option<String>,
+    /// Who is signed in, for the header; `None` for visitors.
+    pub signed_in: Option<SignedIn>,
+}
+
+/// The signed-in viewer as the header shows them: who, and the pages of their role.
+pub struct SignedIn {
+    pub email: String,
+    pub contributes: bool,
+    pub reviews: bool,
+    pub csrf_token: String,
 }
 
 impl FromRequestParts<AppState> for PageCtx {
@@ -60,14 +72,26 @@ impl FromRequestParts<AppState> for PageCtx {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let lang = parts.extensions.get::<Lang>().copied().ok_or(WebError::NotFound)?;
         let uri = parts.extensions.get::<OriginalUri>().map_or_else(|| parts.uri.clone(), |u| u.0.clone());
-        Ok(PageCtx::new(state, lang, uri.path(), uri.query()))
+        let mut ctx = PageCtx::new(state, lang, uri.path(), uri.query());
+        let viewer = crate::auth::Viewer::from_request_parts(parts, state).await?;
+        ctx.signed_in = viewer.session.as_ref().map(|session| {
+            let who = viewer.principal();
+            let own = session.user.actor.clone().filter(|_| session.user.role == gfce_core::UserRole::Representative);
+            SignedIn {
+                email: session.user.email.to_string(),
+                contributes: allowed(&who, &Action::SubmitContent { on_behalf_of: own }),
+                reviews: allowed(&who, &Action::Review),
+                csrf_token: session.csrf_token.clone(),
+            }
+        });
+        Ok(ctx)
     }
 }
 
 impl PageCtx {
     fn new(state: &AppState, lang: Lang, path: &str, query: Option<&str>) -> Self {
         let rest = path.strip_prefix(&format!("/{}", lang.code())).unwrap_or("").trim_end_matches('/').to_owned();
-        PageCtx { lang, i18n: state.i18n.clone(), rest, query: query.map(str::to_owned) }
+        PageCtx { lang, i18n: state.i18n.clone(), rest, query: query.map(str::to_owned), signed_in: None }
     }
 
     /// A translated message.
@@ -689,6 +713,16 @@ pub fn error_page(state: &AppState, error: &WebError, lang: Lang) -> Response {
         WebError::AlreadyDecided => {
             (ctx.t("page-already-decided-title"), ctx.t("page-already-decided-body"), Vec::new())
         }
+        WebError::InvalidField { field, reason } => {
+            let body = format!("{field} {}", reason.message(&ctx.i18n, ctx.lang));
+            (ctx.t("page-bad-request-title"), body, Vec::new())
+        }
+        WebError::SignInRequired => (ctx.t("page-sign-in-title"), ctx.t("page-sign-in-body"), Vec::new()),
+        WebError::WrongState(state) => {
+            let state = ctx.t(&format!("revision-state-{state}"));
+            (ctx.t("page-wrong-state-title"), ctx.t_args("page-wrong-state-body", &[("state", &state)]), Vec::new())
+        }
+        WebError::InProgress(_) => (ctx.t("page-in-progress-title"), ctx.t("page-in-progress-body"), Vec::new()),
     };
     match (ErrorTemplate { ctx, title, body, errors }).render() {
         Ok(html) => Html(html).into_response(),

@@ -75,7 +75,7 @@ pub fn write(dataset: &Dataset) -> Vec<u8> {
 
 /// A record type of the dataset: the rules its fields alone cannot check, and the keys no two
 /// records of one section may share.
-trait Record: DeserializeOwned {
+pub(crate) trait Record: DeserializeOwned {
     fn validate(&self) -> Result<(), Invalid>;
     /// Each key with the field it is reported on.
     fn keys(&self) -> Vec<(&'static str, String)>;
@@ -170,7 +170,7 @@ fn stamp(value: &Value, field: &str) -> Result<Option<String>, Bad> {
 
 /// Deserializes one record and checks its rules. The timestamps of a stamped record are fields
 /// the record type does not know, so they are ignored here like any other.
-fn record<T: Record>(value: Value) -> Result<T, Bad> {
+pub(crate) fn record<T: Record>(value: Value) -> Result<T, Bad> {
     let record: T = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let message = e.into_inner().to_string();
