@@ -3,6 +3,7 @@
 //! PostgreSQL server named by `GFCE_TEST_POSTGRES_URL` (run those with `--ignored`).
 
 mod common;
+mod curation;
 
 mod accounts;
 mod api;

@@ -1,0 +1,286 @@
+//! The curation workflow over HTTP: a representative's project from draft to published (and into
+//! search, feeds and exports), returned with a comment on the way; a published project revised
+//! while the published version stays public; withdrawal; bad input named in both languages with
+//! nothing written; and who may take which step.
+
+use std::time::{Duration, Instant};
+
+use gfce_core::{curation::RevisionState, Email, NewPassword, Slug, UserRole};
+use gfce_store::RevisionFilter;
+use gfce_web::auth;
+use reqwest::{header, StatusCode};
+use uuid::Uuid;
+
+use crate::accounts::{hidden_token, Visit};
+use crate::common::TestApp;
+use crate::on_both_databases;
+
+on_both_databases!(
+    a_project_goes_from_draft_to_search,
+    bad_projects_are_named_and_nothing_is_written,
+    steps_are_refused_to_those_who_may_not_take_them
+);
+
+const PASSWORD: &str = "correct horse battery staple";
+const REP: &str = "an.nguyen@mic.example.gov.vn";
+const OTHER_REP: &str = "liaison@itu.example.int";
+const CURATOR: &str = "curator@thegfce.example.org";
+const USER: &str = "reader@example.org";
+const SLUG: &str = "cert-incident-response-2027";
+const TITLE: &str = "Incident response training for ASEAN CERTs";
+
+pub(crate) async fn user(app: &TestApp, email: &str, role: UserRole, actor: Option<&str>) {
+    let address = Email::parse(email).unwrap();
+    let hash = auth::hash_password(&NewPassword::parse(PASSWORD, Some(&address)).unwrap());
+    let actor = actor.map(|a| Slug::parse(a).unwrap());
+    app.store.create_user(&address, &hash, role, actor.as_ref()).await.unwrap();
+}
+
+pub(crate) async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Visit<'a> {
+    let mut visit = Visit::new(app);
+    assert_eq!(visit.sign_in_as(email, PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    visit
+}
+
+fn project_fields(intent: &'static str) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("title_en", TITLE),
+        ("title_vi", "Đào tạo ứng cứu sự cố cho các CERT ASEAN"),
+        ("slug", SLUG),
+        ("summary_en", "Three courses in Hanoi for the national CERTs of ASEAN."),
+        ("description_en", "**Three** courses, each of two weeks."),
+        ("status", "planned"),
+        ("starts_on", "2027-03-01"),
+        ("ends_on", "2027-09-30"),
+        ("countries", "VN"),
+        ("countries", "LA"),
+        ("themes", "cert-cooperation"),
+        ("tags", "incident response, CERT"),
+        ("budget_amount", "250000"),
+        ("budget_currency", "EUR"),
+        ("intent", intent),
+    ]
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers().get(header::LOCATION).expect("a redirect").to_str().unwrap().to_owned()
+}
+
+/// The revision a redirect to its page names.
+fn revision_of(response: &reqwest::Response) -> Uuid {
+    let to = location(response);
+    Uuid::parse_str(to.rsplit('/').next().unwrap()).unwrap_or_else(|_| panic!("a revision page: {to}"))
+}
+
+async fn state_of(app: &TestApp, id: Uuid) -> RevisionState {
+    app.store.revision(id).await.unwrap().expect("the revision").0.state
+}
+
+/// Takes a step from the revision's page, with the page's CSRF token.
+async fn step(visit: &mut Visit<'_>, id: Uuid, step: &str, extra: &[(&str, &str)]) -> reqwest::Response {
+    let page = format!("/en/revisions/{id}");
+    visit.submit(&page, &format!("{page}/{step}"), extra).await
+}
+
+/// Waits (boundedly) until a search for `q` does or does not find the project.
+async fn found_in_search(app: &TestApp, q: &str, expected: bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (_, body) = app.json(&format!("/api/v1/search?q={q}")).await;
+        let hits = body["items"].as_array().cloned().unwrap_or_default();
+        let found = hits.iter().any(|h| h["slug"] == SLUG);
+        if found == expected {
+            return;
+        }
+        assert!(Instant::now() < deadline, "search for {q}: expected found = {expected}, got {body}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn a_project_goes_from_draft_to_search(app: TestApp) {
+    user(&app, REP, UserRole::Representative, Some("viet-nam")).await;
+    user(&app, CURATOR, UserRole::Curator, None).await;
+    let mut rep = signed_in(&app, REP).await;
+    let header_html = rep.get("/en/contributions").await.text().await.unwrap();
+    assert!(header_html.contains(&format!("Signed in as {REP}")), "the header names the viewer");
+
+    let saved =
+        rep.submit("/en/contributions/new-project", "/en/contributions/new-project", &project_fields("save")).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let id = revision_of(&saved);
+    assert_eq!(state_of(&app, id).await, RevisionState::Draft);
+    let (revision, _) = app.store.revision(id).await.unwrap().unwrap();
+    assert_eq!(revision.owner.as_ref().map(Slug::as_str), Some("viet-nam"));
+    assert!(revision.content.names(&Slug::parse("viet-nam").unwrap()), "the owner takes part in its project");
+
+    // Nothing of a draft is public: not the page, the API, the search, the feed or the export.
+    assert_eq!(app.get(&format!("/en/projects/{SLUG}")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/api/v1/projects/{SLUG}")).await.status(), StatusCode::NOT_FOUND);
+    let (_, export) = app.text("/api/v1/export.json").await;
+    assert!(!export.contains(SLUG));
+
+    assert_eq!(step(&mut rep, id, "submit", &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(state_of(&app, id).await, RevisionState::Submitted);
+    assert_eq!(app.get(&format!("/api/v1/projects/{SLUG}")).await.status(), StatusCode::NOT_FOUND);
+
+    let mut curator = signed_in(&app, CURATOR).await;
+    let queue = curator.get("/en/curation").await.text().await.unwrap();
+    assert!(queue.contains(TITLE) && queue.contains(&format!("/en/revisions/{id}")), "{queue}");
+    let page = curator.get(&format!("/en/revisions/{id}")).await.text().await.unwrap();
+    assert!(page.contains("budget.amount") && page.contains("250000"), "the changes list every field of a new record");
+
+    let blank = step(&mut curator, id, "return", &[("comment", "  ")]).await;
+    assert_eq!(blank.status(), StatusCode::BAD_REQUEST);
+    assert!(blank.text().await.unwrap().contains("comment must not be empty"));
+    assert_eq!(state_of(&app, id).await, RevisionState::Submitted, "a refused return changes nothing");
+    let comment = "Please add the Vietnamese summary.";
+    assert_eq!(step(&mut curator, id, "return", &[("comment", comment)]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(state_of(&app, id).await, RevisionState::Returned);
+
+    let returned = rep.get(&format!("/en/revisions/{id}")).await.text().await.unwrap();
+    assert!(returned.contains(comment), "the author reads the curator's comment");
+    let mut fields = project_fields("submit");
+    fields.push(("summary_vi", "Ba khóa học tại Hà Nội."));
+    let edit = format!("/en/revisions/{id}/edit");
+    let resubmitted = rep.submit(&edit, &edit, &fields).await;
+    assert_eq!(resubmitted.status(), StatusCode::SEE_OTHER);
+    assert_eq!(state_of(&app, id).await, RevisionState::Submitted);
+
+    assert_eq!(step(&mut curator, id, "publish", &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(state_of(&app, id).await, RevisionState::Published);
+    let (status, project) = app.json(&format!("/api/v1/projects/{SLUG}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(project["summary"]["vi"], "Ba khóa học tại Hà Nội.");
+    assert_eq!(app.get(&format!("/vi/projects/{SLUG}")).await.status(), StatusCode::OK);
+    found_in_search(&app, "incident", true).await;
+    let (_, feed) = app.text("/feeds/latest.atom").await;
+    assert!(feed.contains(SLUG), "the feed has the published project");
+    let (_, export) = app.text("/api/v1/export.json").await;
+    assert!(export.contains(SLUG));
+
+    // A published project revised: the published version stays until the new one is published.
+    let public = rep.get(&format!("/en/projects/{SLUG}")).await.text().await.unwrap();
+    assert!(public.contains(&format!("/en/projects/{SLUG}/edit")), "the representative is offered to edit it");
+    let mut changed = project_fields("submit");
+    changed.retain(|(k, _)| *k != "summary_en");
+    changed.push(("summary_en", "Four courses in Hanoi and Vientiane."));
+    let edit = format!("/en/projects/{SLUG}/edit");
+    let second = rep.submit(&edit, &edit, &changed).await;
+    assert_eq!(second.status(), StatusCode::SEE_OTHER);
+    let second = revision_of(&second);
+    assert_ne!(second, id);
+    let (_, project) = app.json(&format!("/api/v1/projects/{SLUG}")).await;
+    assert_eq!(project["summary"]["en"], "Three courses in Hanoi for the national CERTs of ASEAN.");
+    let diff = curator.get(&format!("/en/revisions/{second}")).await.text().await.unwrap();
+    assert!(diff.contains("summary.en") && diff.contains("Four courses in Hanoi and Vientiane."));
+    assert!(!diff.contains("budget.amount"), "only what changed is listed");
+    // A second revision cannot start while one is on its way: the form leads to it.
+    let again = rep.submit(&edit, &edit, &changed).await;
+    assert_eq!(location(&again), format!("/en/revisions/{second}"));
+
+    assert_eq!(step(&mut curator, second, "publish", &[]).await.status(), StatusCode::SEE_OTHER);
+    let (_, project) = app.json(&format!("/api/v1/projects/{SLUG}")).await;
+    assert_eq!(project["summary"]["en"], "Four courses in Hanoi and Vientiane.");
+    assert_eq!(state_of(&app, id).await, RevisionState::Replaced);
+    let history = curator.get(&format!("/en/projects/{SLUG}/history")).await.text().await.unwrap();
+    assert!(history.contains("2 revisions"), "{history}");
+
+    let audit = app.store.audit_log(50).await.unwrap();
+    let published = audit.iter().find(|e| e.action == "revision-publish").expect("publishing is audited");
+    let detail: serde_json::Value = serde_json::from_str(published.detail.as_deref().unwrap()).unwrap();
+    assert_eq!(detail["before"]["summary"]["en"], "Three courses in Hanoi for the national CERTs of ASEAN.");
+    assert_eq!(detail["after"]["summary"]["en"], "Four courses in Hanoi and Vientiane.");
+
+    // A publishing step taken twice is a conflict that changes nothing.
+    let late = step(&mut curator, id, "publish", &[]).await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+
+    // Withdrawn: gone from the pages, the API and the search; its revisions stay.
+    let project_page = curator.get(&format!("/en/projects/{SLUG}")).await.text().await.unwrap();
+    let token = hidden_token(&project_page);
+    let withdrawn = curator.post(&format!("/en/projects/{SLUG}/withdraw"), &[("csrf_token", &token)]).await;
+    assert_eq!(withdrawn.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&format!("/api/v1/projects/{SLUG}")).await.status(), StatusCode::NOT_FOUND);
+    found_in_search(&app, "incident", false).await;
+    assert_eq!(state_of(&app, second).await, RevisionState::Withdrawn);
+}
+
+async fn bad_projects_are_named_and_nothing_is_written(app: TestApp) {
+    user(&app, REP, UserRole::Representative, Some("viet-nam")).await;
+    let mut rep = signed_in(&app, REP).await;
+    let mut fields = project_fields("submit");
+    fields.retain(|(k, _)| !matches!(*k, "title_en" | "title_vi" | "budget_amount" | "starts_on" | "slug"));
+    fields.extend([
+        ("title_en", " "),
+        ("budget_amount", "1,000"),
+        ("starts_on", "01/03/2027"),
+        ("slug", "Không hợp lệ"),
+    ]);
+    for (lang, expected) in [
+        ("en", ["Title in English needs a text in English or Vietnamese", "Budget must be a non-negative amount"]),
+        ("vi", ["Tên bằng tiếng Anh", "Ngân sách"]),
+    ] {
+        let path = format!("/{lang}/contributions/new-project");
+        let refused = rep.submit(&path, &path, &fields).await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+        let page = refused.text().await.unwrap();
+        for text in expected {
+            assert!(page.contains(text), "{lang}: {text} in {page}");
+        }
+        assert!(page.contains("href=\"#starts_on\"") && page.contains("href=\"#slug\""), "every field is linked");
+        assert!(page.contains("value=\"1,000\""), "the form is kept filled in");
+    }
+    let none = app.store.revisions(&RevisionFilter::default(), Default::default()).await.unwrap();
+    assert_eq!(none.total, 0, "nothing was written");
+
+    // A slug another record is on its way with is refused by name.
+    let path = "/en/contributions/new-project";
+    assert_eq!(rep.submit(path, path, &project_fields("save")).await.status(), StatusCode::SEE_OTHER);
+    let taken = rep.submit(path, path, &project_fields("save")).await;
+    assert_eq!(taken.status(), StatusCode::BAD_REQUEST);
+    assert!(taken.text().await.unwrap().contains("is used by another record already"));
+    let one = app.store.revisions(&RevisionFilter::default(), Default::default()).await.unwrap();
+    assert_eq!(one.total, 1);
+}
+
+async fn steps_are_refused_to_those_who_may_not_take_them(app: TestApp) {
+    user(&app, REP, UserRole::Representative, Some("viet-nam")).await;
+    user(&app, OTHER_REP, UserRole::Representative, Some("itu")).await;
+    user(&app, CURATOR, UserRole::Curator, None).await;
+    user(&app, USER, UserRole::Registered, None).await;
+    let mut rep = signed_in(&app, REP).await;
+    let path = "/en/contributions/new-project";
+    let id = revision_of(&rep.submit(path, path, &project_fields("save")).await);
+    let page = format!("/en/revisions/{id}");
+
+    // A visitor is sent to sign in; a registered user and a curator may not contribute.
+    let mut visitor = Visit::new(&app);
+    assert_eq!(location(&visitor.get(path).await), "/en/login");
+    assert_eq!(location(&visitor.get(&page).await), "/en/login");
+    let mut reader = signed_in(&app, USER).await;
+    assert_eq!(reader.get(path).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(reader.get(&page).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(reader.get("/en/curation").await.status(), StatusCode::FORBIDDEN);
+    let mut curator = signed_in(&app, CURATOR).await;
+    assert_eq!(curator.get(path).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(curator.get(&page).await.status(), StatusCode::OK, "curators read drafts");
+
+    // Another member's representative neither reads nor changes the draft.
+    let mut other = signed_in(&app, OTHER_REP).await;
+    assert_eq!(other.get(&page).await.status(), StatusCode::FORBIDDEN);
+    let own = other.get("/en/contributions").await.text().await.unwrap();
+    let token = hidden_token(&own);
+    for action in ["submit", "discard", "publish"] {
+        let refused = other.post(&format!("{page}/{action}"), &[("csrf_token", &token)]).await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{action}");
+    }
+    // The author may not publish their own submission; without a CSRF token nothing is taken.
+    assert_eq!(step(&mut rep, id, "submit", &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(step(&mut rep, id, "publish", &[]).await.status(), StatusCode::FORBIDDEN);
+    let forged = curator.post(&format!("{page}/publish"), &[]).await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    let wrong = curator.post(&format!("{page}/publish"), &[("csrf_token", &"0".repeat(64))]).await;
+    assert_eq!(wrong.status(), StatusCode::FORBIDDEN);
+    assert_eq!(state_of(&app, id).await, RevisionState::Submitted, "nothing changed");
+    assert_eq!(app.get(&format!("/api/v1/projects/{SLUG}")).await.status(), StatusCode::NOT_FOUND);
+}
