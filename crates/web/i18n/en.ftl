@@ -659,3 +659,9 @@ page-in-progress-title = A revision is in progress
 page-in-progress-body = This record has a revision on its way already. Open your contributions to continue it.
 account-nav-label = Your account
 signed-in-as = Signed in as { $email }
+audit-changes = { $count ->
+    [one] One field changed
+   *[other] { $count } fields changed
+}
+audit-before = Before
+audit-after = After

@@ -636,3 +636,6 @@ page-in-progress-title = Đang có một phiên bản đang soạn
 page-in-progress-body = Bản ghi này đã có một phiên bản đang trên đường duyệt. Hãy mở mục đóng góp của bạn để tiếp tục.
 account-nav-label = Tài khoản của bạn
 signed-in-as = Đã đăng nhập: { $email }
+audit-changes = { $count } trường thay đổi
+audit-before = Trước
+audit-after = Sau

@@ -47,6 +47,36 @@ struct AuditRow {
     action: String,
     subject: String,
     detail: String,
+    /// For a write of a record: the fields it changed, from the record before and after.
+    changes: Vec<gfce_core::curation::FieldChange>,
+    changes_label: String,
+}
+
+/// A content write's detail made readable: which record, and the fields that changed between the
+/// record before and after (which the log keeps whole).
+fn content_detail(ctx: &PageCtx, detail: &str) -> Option<(String, Vec<gfce_core::curation::FieldChange>)> {
+    let value: serde_json::Value = serde_json::from_str(detail).ok()?;
+    let (kind, slug) = (value.get("kind")?.as_str()?, value.get("slug")?.as_str()?);
+    let record = format!("{} {slug}", ctx.t(&format!("type-{kind}")));
+    let (before, after) = (value.get("before").filter(|v| !v.is_null()), value.get("after").filter(|v| !v.is_null()));
+    let changes = match (before, after) {
+        (_, Some(after)) => gfce_core::curation::diff(before, after),
+        (Some(before), None) => gfce_core::curation::diff(None, before)
+            .into_iter()
+            .map(|c| gfce_core::curation::FieldChange { field: c.field, before: c.after, after: None })
+            .collect(),
+        (None, None) => Vec::new(),
+    };
+    let summary = match (value.get("from").and_then(|v| v.as_str()), value.get("to").and_then(|v| v.as_str())) {
+        (Some(from), Some(to)) => format!(
+            "{record}: {} → {}",
+            ctx.t(&format!("revision-state-{from}")),
+            ctx.t(&format!("revision-state-{to}"))
+        ),
+        _ => record,
+    };
+    let comment = value.get("comment").and_then(|v| v.as_str()).map(|c| format!(" — {c}")).unwrap_or_default();
+    Some((format!("{summary}{comment}"), changes))
 }
 
 #[derive(Template)]
@@ -117,7 +147,7 @@ async fn audit(
 }
 
 fn row(ctx: &PageCtx, e: &AuditEntry) -> AuditRow {
-    AuditRow {
+    let row = AuditRow {
         seq: e.seq,
         at: e.at.clone(),
         who: match (&e.user_email, e.user) {
@@ -128,5 +158,14 @@ fn row(ctx: &PageCtx, e: &AuditEntry) -> AuditRow {
         action: e.action.clone(),
         subject: e.subject.clone().unwrap_or_default(),
         detail: e.detail.clone().unwrap_or_default(),
+        changes: Vec::new(),
+        changes_label: String::new(),
+    };
+    match e.detail.as_deref().and_then(|d| content_detail(ctx, d)) {
+        Some((detail, changes)) => {
+            let changes_label = ctx.t1("audit-changes", "count", changes.len() as i64);
+            AuditRow { detail, changes, changes_label, ..row }
+        }
+        None => row,
     }
 }

@@ -26,6 +26,7 @@ const REP: &str = "an.nguyen@mic.example.gov.vn";
 const OTHER_REP: &str = "liaison@itu.example.int";
 const CURATOR: &str = "curator@thegfce.example.org";
 const USER: &str = "reader@example.org";
+const ADMIN: &str = "secretariat@thegfce.example.org";
 const SLUG: &str = "cert-incident-response-2027";
 const TITLE: &str = "Incident response training for ASEAN CERTs";
 
@@ -190,6 +191,12 @@ async fn a_project_goes_from_draft_to_search(app: TestApp) {
     let detail: serde_json::Value = serde_json::from_str(published.detail.as_deref().unwrap()).unwrap();
     assert_eq!(detail["before"]["summary"]["en"], "Three courses in Hanoi for the national CERTs of ASEAN.");
     assert_eq!(detail["after"]["summary"]["en"], "Four courses in Hanoi and Vientiane.");
+    user(&app, ADMIN, UserRole::Admin, None).await;
+    let mut admin = signed_in(&app, ADMIN).await;
+    let trail = admin.get("/en/admin/audit?action=revision-publish").await.text().await.unwrap();
+    assert!(
+        trail.contains("<code>summary.en</code>") && trail.contains("<ins>Four courses in Hanoi and Vientiane.</ins>")
+    );
 
     // A publishing step taken twice is a conflict that changes nothing.
     let late = step(&mut curator, id, "publish", &[]).await;
