@@ -25,7 +25,7 @@ pub struct CreateArgs {
     pub database: DatabaseArgs,
     #[arg(long)]
     pub email: String,
-    /// `admin`, `curator`, `representative` (with --member) or `registered`.
+    /// `admin`, `curator`, `member-rep` (or `representative`, with --member) or `registered`.
     #[arg(long)]
     pub role: String,
     /// The slug of the member or partner a representative speaks for.
@@ -42,8 +42,12 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
 
 async fn create(args: CreateArgs) -> anyhow::Result<()> {
     let email = Email::parse(&args.email).map_err(|e| anyhow::anyhow!("--email {e}"))?;
-    let role: UserRole =
-        args.role.parse().map_err(|e| anyhow::anyhow!("--role {e}: admin, curator, representative or registered"))?;
+    // `member-rep` is what the secretariat calls a member's representative.
+    let role = match args.role.trim() {
+        "member-rep" => Ok(UserRole::Representative),
+        other => other.parse::<UserRole>(),
+    };
+    let role = role.map_err(|e| anyhow::anyhow!("--role {e}: admin, curator, member-rep or registered"))?;
     let member = args.member.as_deref().map(Slug::parse).transpose().map_err(|e| anyhow::anyhow!("--member {e}"))?;
     if (role == UserRole::Representative) != member.is_some() {
         bail!("--member is needed for a representative, and only for one");

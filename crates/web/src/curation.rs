@@ -305,7 +305,7 @@ async fn new_project_form(ctx: PageCtx, State(state): State<AppState>, viewer: V
 }
 
 /// The actor a representative speaks for; none for anyone else.
-fn own_actor(who: &Principal) -> Option<Slug> {
+pub(crate) fn own_actor(who: &Principal) -> Option<Slug> {
     match who {
         Principal::User { actor, .. } => acting_for(who, actor.as_ref(), None),
         Principal::Anonymous => None,
@@ -383,21 +383,30 @@ async fn after_save(
     Ok(Redirect::to(&ctx.href(&format!("/revisions/{}", revision.id))).into_response())
 }
 
-/// The published project to revise, and the actor the viewer would act for on it; refuses
-/// viewers who may not revise it.
-async fn published_project(state: &AppState, viewer: &Viewer, slug: &str) -> Result<(Project, Option<Slug>), WebError> {
+/// The published record of `kind` to revise, and the actor `who` would act for on it: the
+/// owner of its revisions, or the representative's own actor when it takes part in a record no
+/// revision owns. Refuses those who may not revise it.
+pub(crate) async fn revisable(
+    state: &AppState,
+    who: &Principal,
+    kind: ContentType,
+    slug: &str,
+) -> Result<(Content, Option<Slug>), WebError> {
     let slug = Slug::parse(slug).map_err(|_| WebError::NotFound)?;
-    let Some(Content::Project(project)) = state.store.published(ContentType::Project, &slug).await? else {
-        return Err(WebError::NotFound);
-    };
-    let owner = state.store.record_owner(project.id).await?;
-    let record = Content::Project(project.clone());
-    let who = viewer.principal();
-    let acting = acting_for(&who, owner.as_ref(), Some(&record)).or(owner);
-    if !allowed(&who, &Action::SubmitContent { on_behalf_of: acting.clone() }) {
-        return Err(if who == Principal::Anonymous { WebError::SignInRequired } else { WebError::NotPermitted });
+    let Some(record) = state.store.published(kind, &slug).await? else { return Err(WebError::NotFound) };
+    let owner = state.store.record_owner(record.id()).await?;
+    let acting = acting_for(who, owner.as_ref(), Some(&record)).or(owner);
+    if !allowed(who, &Action::SubmitContent { on_behalf_of: acting.clone() }) {
+        return Err(if *who == Principal::Anonymous { WebError::SignInRequired } else { WebError::NotPermitted });
     }
-    Ok((project, acting))
+    Ok((record, acting))
+}
+
+async fn published_project(state: &AppState, viewer: &Viewer, slug: &str) -> Result<(Project, Option<Slug>), WebError> {
+    match revisable(state, &viewer.principal(), ContentType::Project, slug).await? {
+        (Content::Project(project), acting) => Ok((project, acting)),
+        _ => Err(WebError::NotFound),
+    }
 }
 
 async fn edit_published_form(
@@ -450,20 +459,24 @@ async fn edit_published(
     after_save(&ctx, &state, &viewer, revision, wants_submit(&fields)).await
 }
 
-/// The revision, if the viewer may read it; a visitor not signed in is sent to sign in.
-async fn readable(state: &AppState, viewer: &Viewer, id: &str) -> Result<(Revision, Vec<RevisionEvent>), WebError> {
+/// The revision, if `who` may read it: its owner's representatives, its author, curators and
+/// administrators. [`WebError::SignInRequired`] for a visitor not signed in.
+pub(crate) async fn readable(
+    state: &AppState,
+    who: &Principal,
+    id: &str,
+) -> Result<(Revision, Vec<RevisionEvent>), WebError> {
     let id = Uuid::parse_str(id).map_err(|_| WebError::NotFound)?;
     let Some((revision, history)) = state.store.revision(id).await? else { return Err(WebError::NotFound) };
-    let who = viewer.principal();
     let authored = matches!(&who, Principal::User { id, .. } if Some(*id) == revision.author);
-    if !authored && !allowed(&who, &Action::ReadDraft { owner_actor: revision.owner.clone() }) {
-        return Err(if who == Principal::Anonymous { WebError::SignInRequired } else { WebError::NotPermitted });
+    if !authored && !allowed(who, &Action::ReadDraft { owner_actor: revision.owner.clone() }) {
+        return Err(if *who == Principal::Anonymous { WebError::SignInRequired } else { WebError::NotPermitted });
     }
     Ok((revision, history))
 }
 
-/// Whether the viewer may edit, submit or discard the revision: act for its owner.
-fn may_contribute(who: &Principal, revision: &Revision) -> bool {
+/// Whether `who` may edit, submit or discard the revision: act for its owner.
+pub(crate) fn may_contribute(who: &Principal, revision: &Revision) -> bool {
     let acting = acting_for(who, revision.owner.as_ref(), None).or(revision.owner.clone());
     allowed(who, &Action::SubmitContent { on_behalf_of: acting })
 }
@@ -505,7 +518,7 @@ async fn revision_page(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let (revision, history) = match readable(&state, &viewer, &id).await {
+    let (revision, history) = match readable(&state, &viewer.principal(), &id).await {
         Err(WebError::SignInRequired) => return Ok(Redirect::to(&ctx.href("/login")).into_response()),
         other => other?,
     };
@@ -564,7 +577,7 @@ async fn revision_page(
 
 /// The project of an editable revision the viewer may change.
 async fn editable_project(state: &AppState, viewer: &Viewer, id: &str) -> Result<(Revision, Project), WebError> {
-    let (revision, _) = readable(state, viewer, id).await?;
+    let (revision, _) = readable(state, &viewer.principal(), id).await?;
     if !may_contribute(&viewer.principal(), &revision) {
         return Err(WebError::NotPermitted);
     }
@@ -662,7 +675,7 @@ async fn take_step(
         "discard" => Step::Discard,
         _ => return Err(WebError::NotFound),
     };
-    let (revision, _) = readable(&state, &viewer, &id).await?;
+    let (revision, _) = readable(&state, &viewer.principal(), &id).await?;
     let who = viewer.principal();
     let permitted = match step {
         Step::Publish | Step::Return => allowed(&who, &Action::Review),

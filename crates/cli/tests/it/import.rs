@@ -168,7 +168,7 @@ fn user_accounts_from_the_command_line() {
         create(&["--email", "rep@example.org", "--role", "representative", "--member", "viet-nam"], "password123\n");
     assert!(String::from_utf8_lossy(&weak.stderr).contains("password"), "a weak password is refused");
     let rep = create(
-        &["--email", "rep@example.org", "--role", "representative", "--member", "viet-nam"],
+        &["--email", "rep@example.org", "--role", "member-rep", "--member", "viet-nam"],
         "viet nam speaks here\n",
     );
     assert!(rep.status.success(), "{}", String::from_utf8_lossy(&rep.stderr));
