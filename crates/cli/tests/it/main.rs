@@ -14,5 +14,6 @@ mod import;
 mod knowledge;
 mod ops;
 mod pages;
+mod probes;
 mod search;
 mod store;
