@@ -271,6 +271,16 @@ fn field_refusals(errors: Vec<(&'static str, gfce_core::ParseError)>) -> Vec<Fie
     errors.into_iter().map(|(field, e)| (field, Reason::Parse(e))).collect()
 }
 
+/// For a state-changing request: [`WebError::SignInRequired`] for a visitor who is not signed
+/// in, [`WebError::NotPermitted`] for an account whose role does not allow `action`.
+pub(crate) fn require(who: &Principal, action: &Action) -> Result<(), WebError> {
+    match (allowed(who, action), who) {
+        (true, _) => Ok(()),
+        (false, Principal::Anonymous) => Err(WebError::SignInRequired),
+        (false, _) => Err(WebError::NotPermitted),
+    }
+}
+
 /// A refusal of the store shown on the form it came from, when it is about a field of it.
 fn form_refusal(ctx: &PageCtx, refusal: Refusal) -> Result<Vec<FieldMessage>, WebError> {
     match refused(refusal) {
@@ -320,9 +330,7 @@ async fn create_project(
     let CsrfForm { form: fields, viewer, .. } = submitted;
     let who = viewer.principal();
     let owner = own_actor(&who);
-    if let Some(elsewhere) = gate(&ctx, &viewer, &Action::SubmitContent { on_behalf_of: owner.clone() })? {
-        return Ok(elsewhere);
-    }
+    require(&viewer.principal(), &Action::SubmitContent { on_behalf_of: owner.clone() })?;
     let Some((_, user)) = signed_in(&viewer) else { return Err(WebError::NotPermitted) };
     let form = project_form(&fields);
     let (title, action) = (ctx.t("project-new-title"), ctx.href("/contributions/new-project"));
@@ -675,14 +683,12 @@ async fn take_step(
         "discard" => Step::Discard,
         _ => return Err(WebError::NotFound),
     };
-    let (revision, _) = readable(&state, &viewer.principal(), &id).await?;
     let who = viewer.principal();
-    let permitted = match step {
-        Step::Publish | Step::Return => allowed(&who, &Action::Review),
-        _ => may_contribute(&who, &revision),
-    };
-    if !permitted {
-        return Err(WebError::NotPermitted);
+    let (revision, _) = readable(&state, &who, &id).await?;
+    match step {
+        Step::Publish | Step::Return => require(&who, &Action::Review)?,
+        _ if may_contribute(&who, &revision) => {}
+        _ => return Err(WebError::NotPermitted),
     }
     let Some((_, user)) = signed_in(&viewer) else { return Err(WebError::NotPermitted) };
     let comment = if step == Step::Return {
@@ -705,9 +711,7 @@ async fn withdraw_project(
     submitted: CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let viewer = submitted.viewer;
-    if !allowed(&viewer.principal(), &Action::Review) {
-        return Err(WebError::NotPermitted);
-    }
+    require(&viewer.principal(), &Action::Review)?;
     let Some((_, user)) = signed_in(&viewer) else { return Err(WebError::NotPermitted) };
     let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
     state.store.withdraw(ContentType::Project, &slug, user).await?.map_err(refused)?;
