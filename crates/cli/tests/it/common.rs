@@ -12,6 +12,22 @@ use tempfile::TempDir;
 /// for, since it needs a server: `GFCE_TEST_POSTGRES_URL=postgres://… cargo test -- --ignored`).
 #[macro_export]
 macro_rules! on_both_databases {
+    (unlimited: $($scenario:ident),* $(,)?) => {
+        $(
+            mod $scenario {
+                #[tokio::test]
+                async fn sqlite() {
+                    super::$scenario($crate::common::TestApp::sqlite_unlimited().await).await;
+                }
+
+                #[tokio::test]
+                #[ignore = "needs PostgreSQL: set GFCE_TEST_POSTGRES_URL and run with --ignored"]
+                async fn postgres() {
+                    super::$scenario($crate::common::TestApp::postgres_unlimited().await).await;
+                }
+            }
+        )*
+    };
     ($($scenario:ident),* $(,)?) => {
         $(
             mod $scenario {
@@ -108,6 +124,21 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("temporary data directory");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("gfce.db").display());
         Self::start_with(&url, Some(dir), None, limits).await
+    }
+
+    /// Without per-address rate limits, for scenarios that send more writes from one address in
+    /// a minute than any person would.
+    pub async fn sqlite_unlimited() -> Self {
+        Self::sqlite_limited(Self::unlimited()).await
+    }
+
+    pub async fn postgres_unlimited() -> Self {
+        let url = fresh_postgres_database().await;
+        Self::start_with(&url, None, None, Self::unlimited()).await
+    }
+
+    fn unlimited() -> Limits {
+        Limits { search: gfce_web::Rate::OFF, writes: gfce_web::Rate::OFF, ..Limits::default() }
     }
 
     async fn start(url: &str, data_dir: Option<TempDir>) -> Self {

@@ -12,6 +12,7 @@ mod cli;
 mod feeds;
 mod import;
 mod knowledge;
+mod matrix;
 mod ops;
 mod pages;
 mod probes;
