@@ -8,7 +8,10 @@ use std::{fmt, str::FromStr};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{reference, ActorKind, CountryCode, Email, Invalid, LocalizedText, ParseError, ThemeId, WebUrl, TITLE_MAX};
+use crate::{
+    form::{keep, optional},
+    reference, ActorKind, CountryCode, Email, Invalid, LocalizedText, ParseError, ThemeId, WebUrl, TITLE_MAX,
+};
 
 /// The fields of an application as submitted: text as typed, a checkbox as whether it was ticked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -121,10 +124,6 @@ impl MembershipApplication {
 }
 
 /// The value, or `None` with the refusal noted against the field.
-fn keep<T>(errors: &mut Vec<Invalid>, field: &'static str, result: Result<T, ParseError>) -> Option<T> {
-    result.map_err(|e| errors.push((field, e))).ok()
-}
-
 /// Only a kind that can join may apply: a government body or other organisation takes part
 /// through its country.
 fn parse_kind(input: &str) -> Result<ActorKind, ParseError> {
@@ -150,15 +149,6 @@ fn parse_country(input: &str, kind: Option<ActorKind>) -> Result<Option<CountryC
         return Err(ParseError::Empty);
     }
     Ok(country)
-}
-
-fn optional<T>(input: &str, parse: impl Fn(&str) -> Result<T, ParseError>) -> Result<Option<T>, ParseError> {
-    let input = input.trim();
-    if input.is_empty() {
-        Ok(None)
-    } else {
-        parse(input).map(Some)
-    }
 }
 
 /// A required text, trimmed, of at most `max` characters.

@@ -14,6 +14,7 @@ pub mod curation;
 mod error;
 pub mod exchange;
 mod fold;
+mod form;
 mod lang;
 pub mod overlap;
 mod paging;
@@ -21,6 +22,7 @@ mod project_form;
 mod record;
 pub mod reference;
 mod region;
+mod resource_form;
 mod slug;
 mod text;
 mod theme;
@@ -40,6 +42,7 @@ pub use record::{
     DESCRIPTION_MAX, SUMMARY_MAX, TITLE_MAX,
 };
 pub use region::{CountryCode, RegionCode, RegionLevel};
+pub use resource_form::ResourceForm;
 pub use slug::Slug;
 pub use text::LocalizedText;
 pub use theme::{Theme, ThemeFamily, ThemeId};

@@ -8,8 +8,11 @@
 use uuid::Uuid;
 
 use crate::{
-    parse_date, record::Invalid, Amount, CountryCode, CurrencyCode, LocalizedText, Money, ParseError, Project,
-    ProjectStatus, Slug, Tag, ThemeId, WebUrl,
+    form::{every, form_field, keep, optional, optional_text},
+    parse_date,
+    record::Invalid,
+    Amount, CountryCode, CurrencyCode, LocalizedText, Money, ParseError, Project, ProjectStatus, Slug, Tag, ThemeId,
+    WebUrl,
 };
 
 /// The project form's fields as submitted: text as typed, lists as chosen.
@@ -137,37 +140,6 @@ impl ProjectForm {
             }
         }
     }
-}
-
-/// The form field a rule of [`Project::validate`] is about.
-fn form_field(field: &'static str) -> &'static str {
-    match field {
-        "title" => "title_en",
-        "summary" => "summary_en",
-        "description" => "description_en",
-        other => other,
-    }
-}
-
-fn keep<T>(errors: &mut Vec<Invalid>, field: &'static str, parsed: Result<T, ParseError>) -> Option<T> {
-    parsed.map_err(|e| errors.push((field, e))).ok()
-}
-
-fn optional<T>(input: &str, parse: impl Fn(&str) -> Result<T, ParseError>) -> Result<Option<T>, ParseError> {
-    if input.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse(input).map(Some)
-    }
-}
-
-fn optional_text(en: &str, vi: &str) -> Option<LocalizedText> {
-    LocalizedText::new(Some(en.to_owned()), Some(vi.to_owned())).ok()
-}
-
-/// Every non-blank value parsed, in order.
-fn every<T>(values: &[String], parse: impl Fn(&str) -> Result<T, ParseError>) -> Result<Vec<T>, ParseError> {
-    values.iter().filter(|v| !v.trim().is_empty()).map(|v| parse(v)).collect()
 }
 
 #[cfg(test)]

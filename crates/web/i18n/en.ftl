@@ -585,9 +585,9 @@ revisions-count = { $count ->
    *[other] { $count } revisions
 }
 project-new-title = Submit a new project
-project-edit-title = Edit “{ $title }”
-project-history-title = Revisions of “{ $title }”
-project-history-lead = Every revision of this project, the newest first. Only the published one is public.
+record-edit-title = Edit “{ $title }”
+record-history-title = Revisions of “{ $title }”
+record-history-lead = Every revision of this record, the newest first. Only the published one is public.
 project-form-lead = Describe the project in English, in Vietnamese, or both. Save it as a draft to finish later, or submit it: a curator reviews it before it is published.
 project-form-published-lead = Your changes become a new revision. The published project stays as it is, visible to everyone, until a curator publishes the new revision.
 project-form-languages-hint = Give the title in at least one language; the other language falls back to it.
@@ -637,9 +637,9 @@ revision-return = Return for changes
 revision-history = History
 revision-history-started = Started as { $to }
 revision-history-change = { $from } → { $to }
-project-edit-link = Edit this project
-project-history-link = Revisions
-project-withdraw = Withdraw from publication
+record-edit-link = Edit
+record-history-link = Revisions
+record-withdraw = Withdraw from publication
 error-slug-taken = is used by another record already; choose another.
 error-syntax = is not what this field takes: { $detail }
 problem-body = The request body
@@ -665,3 +665,10 @@ audit-changes = { $count ->
 }
 audit-before = Before
 audit-after = After
+tool-new-title = Submit a new tool
+publication-new-title = Submit a new publication
+resource-form-lead = Describe it in English, in Vietnamese, or both. Save it as a draft to finish later, or submit it: a curator reviews it before it is published.
+resource-form-languages-hint = The languages it is available in, as ISO 639-1 codes separated by commas: en, vi, fr.
+param-published_on = Publication date
+param-url = Web address
+param-languages = Languages

@@ -1,6 +1,6 @@
-//! The curation pages: a representative's contributions, the project form, a revision's page
-//! with what it changes, its history and the steps the viewer may take, the curators' queue, and
-//! a published record's revision history.
+//! The curation pages: a representative's contributions, a revision's page with what it changes,
+//! its history and the steps the viewer may take, and the curators' queue. The forms are in
+//! `contribute`.
 //!
 //! Who may do what is `gfce_core::allowed`'s: reading a revision is [`Action::ReadDraft`] for its
 //! owner, editing, submitting and discarding it [`Action::SubmitContent`] for the actor the viewer
@@ -10,7 +10,6 @@
 use askama::Template;
 use axum::{
     extract::{Path, State},
-    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
     Extension, Router,
@@ -18,7 +17,7 @@ use axum::{
 use gfce_core::{
     allowed,
     curation::{acting_for, diff, Content, FieldChange, ReturnComment, RevisionState, Step},
-    Action, ContentType, CurrencyCode, Lang, PageRequest, Principal, Project, ProjectForm, ProjectStatus, Slug,
+    Action, ContentType, Lang, PageRequest, Principal, Slug,
 };
 use gfce_store::{Refusal, Revision, RevisionEvent, RevisionFilter};
 use serde::Deserialize;
@@ -28,11 +27,8 @@ use crate::{
     applications::gate,
     auth::{CsrfForm, Viewer},
     error::{Reason, WebError},
-    pages::{
-        country_options, field_messages, pagination, render, theme_groups, FieldMessage, Opt, OptGroup, PageCtx,
-        Pagination,
-    },
-    params::{given, FieldError, Params},
+    pages::{pagination, render, PageCtx, Pagination},
+    params::{given, Params},
     AppState,
 };
 
@@ -40,13 +36,8 @@ pub fn routes(lang: Lang) -> Router<AppState> {
     let p = |path: &str| format!("/{}{path}", lang.code());
     Router::new()
         .route(&p("/contributions"), get(contributions))
-        .route(&p("/contributions/new-project"), get(new_project_form).post(create_project))
         .route(&p("/curation"), get(queue))
-        .route(&p("/projects/{slug}/edit"), get(edit_published_form).post(edit_published))
-        .route(&p("/projects/{slug}/withdraw"), post(withdraw_project))
-        .route(&p("/projects/{slug}/history"), get(project_history))
         .route(&p("/revisions/{id}"), get(revision_page))
-        .route(&p("/revisions/{id}/edit"), get(edit_revision_form).post(edit_revision))
         .route(&p("/revisions/{id}/{step}"), post(take_step))
         .layer(Extension(lang))
 }
@@ -64,7 +55,7 @@ pub(crate) fn refused(refusal: Refusal) -> WebError {
 }
 
 /// A revision as a line of a list.
-struct RevisionRow {
+pub(crate) struct RevisionRow {
     title: String,
     href: String,
     kind: String,
@@ -73,7 +64,7 @@ struct RevisionRow {
     meta: String,
 }
 
-fn revision_row(ctx: &PageCtx, r: &Revision) -> RevisionRow {
+pub(crate) fn revision_row(ctx: &PageCtx, r: &Revision) -> RevisionRow {
     let owner = r.owner.as_ref().map(Slug::to_string).unwrap_or_default();
     let meta = [Some(r.updated_at.get(..10).unwrap_or(&r.updated_at).to_owned()), Some(owner), r.author_email.clone()]
         .into_iter()
@@ -93,24 +84,25 @@ fn revision_row(ctx: &PageCtx, r: &Revision) -> RevisionRow {
 
 #[derive(Template)]
 #[template(path = "revisions.html")]
-struct RevisionsTemplate {
-    ctx: PageCtx,
-    title: String,
-    lead: String,
-    rows: Vec<RevisionRow>,
-    count: String,
-    pagination: Option<Pagination>,
-    can_create: bool,
+pub(crate) struct RevisionsTemplate {
+    pub ctx: PageCtx,
+    pub title: String,
+    pub lead: String,
+    pub rows: Vec<RevisionRow>,
+    pub count: String,
+    pub pagination: Option<Pagination>,
+    /// Offers the forms for new contributions.
+    pub can_create: bool,
 }
 
 /// Which page of a list to show.
 #[derive(Debug, Default, Deserialize)]
-struct PageQuery {
+pub(crate) struct PageQuery {
     page: Option<String>,
     per_page: Option<String>,
 }
 
-fn page_request(Params(query): Params<PageQuery>) -> Result<PageRequest, WebError> {
+pub(crate) fn page_request(Params(query): Params<PageQuery>) -> Result<PageRequest, WebError> {
     PageRequest::parse(given(&query.page), given(&query.per_page)).map_err(|(param, e)| WebError::invalid(param, e))
 }
 
@@ -173,104 +165,6 @@ async fn queue(
     Ok(page_html.into_response())
 }
 
-#[derive(Template)]
-#[template(path = "project_form.html")]
-struct ProjectFormTemplate {
-    ctx: PageCtx,
-    title: String,
-    action: String,
-    errors: Vec<FieldMessage>,
-    form: ProjectForm,
-    statuses: Vec<Opt>,
-    countries: Vec<Opt>,
-    currencies: Vec<Opt>,
-    themes: Vec<OptGroup>,
-    csrf_token: String,
-    /// Shown above the form when a published record is being revised.
-    editing_published: bool,
-}
-
-async fn project_form_page(
-    ctx: PageCtx,
-    state: &AppState,
-    viewer: &Viewer,
-    status: StatusCode,
-    title: String,
-    action: String,
-    errors: Vec<FieldMessage>,
-    form: ProjectForm,
-    editing_published: bool,
-) -> Result<Response, WebError> {
-    let csrf_token = viewer.session.as_ref().map(|s| s.csrf_token.clone()).unwrap_or_default();
-    let statuses = ProjectStatus::ALL
-        .into_iter()
-        .map(|s| Opt {
-            value: s.as_str().into(),
-            label: ctx.t(&format!("status-{}", s.as_str())),
-            selected: form.status.trim() == s.as_str(),
-        })
-        .collect();
-    let countries =
-        country_options(ctx.lang, |code| form.countries.iter().any(|c| c.trim().eq_ignore_ascii_case(code)));
-    let currencies = gfce_core::reference::shipped()
-        .currencies
-        .iter()
-        .map(|c| Opt {
-            value: c.code.as_str().to_owned(),
-            label: format!("{} — {}", c.code.as_str(), c.name.get(ctx.lang)),
-            selected: CurrencyCode::parse(&form.budget_currency).is_ok_and(|chosen| chosen == c.code),
-        })
-        .collect();
-    let themes = theme_groups(&ctx, &state.store.themes().await?, |id| form.themes.iter().any(|v| v.trim() == id));
-    let page = render(&ProjectFormTemplate {
-        title,
-        action,
-        errors,
-        form,
-        statuses,
-        countries,
-        currencies,
-        themes,
-        csrf_token,
-        editing_published,
-        ctx,
-    })?;
-    Ok((status, page).into_response())
-}
-
-/// The form's fields as submitted; lists come as repeated fields.
-fn project_form(fields: &[(String, String)]) -> ProjectForm {
-    let text = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
-    let list = |name: &str| fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect();
-    ProjectForm {
-        slug: text("slug"),
-        title_en: text("title_en"),
-        title_vi: text("title_vi"),
-        summary_en: text("summary_en"),
-        summary_vi: text("summary_vi"),
-        description_en: text("description_en"),
-        description_vi: text("description_vi"),
-        status: text("status"),
-        starts_on: text("starts_on"),
-        ends_on: text("ends_on"),
-        countries: list("countries"),
-        themes: list("themes"),
-        tags: text("tags"),
-        budget_amount: text("budget_amount"),
-        budget_currency: text("budget_currency"),
-        source_url: text("source_url"),
-    }
-}
-
-/// Whether the form asked to submit the revision for review straight away.
-fn wants_submit(fields: &[(String, String)]) -> bool {
-    fields.iter().any(|(k, v)| k == "intent" && v == "submit")
-}
-
-fn field_refusals(errors: Vec<(&'static str, gfce_core::ParseError)>) -> Vec<FieldError> {
-    errors.into_iter().map(|(field, e)| (field, Reason::Parse(e))).collect()
-}
-
 /// For a state-changing request: [`WebError::SignInRequired`] for a visitor who is not signed
 /// in, [`WebError::NotPermitted`] for an account whose role does not allow `action`.
 pub(crate) fn require(who: &Principal, action: &Action) -> Result<(), WebError> {
@@ -281,37 +175,12 @@ pub(crate) fn require(who: &Principal, action: &Action) -> Result<(), WebError> 
     }
 }
 
-/// A refusal of the store shown on the form it came from, when it is about a field of it.
-fn form_refusal(ctx: &PageCtx, refusal: Refusal) -> Result<Vec<FieldMessage>, WebError> {
-    match refused(refusal) {
-        WebError::InvalidField { field, reason } => {
-            let field = match field.as_str() {
-                "slug" => "slug",
-                _ => "title_en",
-            };
-            Ok(field_messages(ctx, &[(field, reason)]))
-        }
-        other => Err(other),
-    }
-}
-
 /// The principal and user id of a signed-in viewer.
-fn signed_in(viewer: &Viewer) -> Option<(Principal, Uuid)> {
+pub(crate) fn signed_in(viewer: &Viewer) -> Option<(Principal, Uuid)> {
     match viewer.principal() {
         who @ Principal::User { id, .. } => Some((who.clone(), id)),
         Principal::Anonymous => None,
     }
-}
-
-async fn new_project_form(ctx: PageCtx, State(state): State<AppState>, viewer: Viewer) -> Result<Response, WebError> {
-    let who = viewer.principal();
-    let own = own_actor(&who);
-    if let Some(elsewhere) = gate(&ctx, &viewer, &Action::SubmitContent { on_behalf_of: own })? {
-        return Ok(elsewhere);
-    }
-    let form = ProjectForm { status: ProjectStatus::Planned.as_str().into(), ..ProjectForm::default() };
-    let (title, action) = (ctx.t("project-new-title"), ctx.href("/contributions/new-project"));
-    project_form_page(ctx, &state, &viewer, StatusCode::OK, title, action, Vec::new(), form, false).await
 }
 
 /// The actor a representative speaks for; none for anyone else.
@@ -320,75 +189,6 @@ pub(crate) fn own_actor(who: &Principal) -> Option<Slug> {
         Principal::User { actor, .. } => acting_for(who, actor.as_ref(), None),
         Principal::Anonymous => None,
     }
-}
-
-async fn create_project(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-    submitted: CsrfForm<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    let CsrfForm { form: fields, viewer, .. } = submitted;
-    let who = viewer.principal();
-    let owner = own_actor(&who);
-    require(&viewer.principal(), &Action::SubmitContent { on_behalf_of: owner.clone() })?;
-    let Some((_, user)) = signed_in(&viewer) else { return Err(WebError::NotPermitted) };
-    let form = project_form(&fields);
-    let (title, action) = (ctx.t("project-new-title"), ctx.href("/contributions/new-project"));
-    let mut content = match form.parse(Uuid::new_v4(), None) {
-        Ok(project) => Content::Project(project),
-        Err(errors) => {
-            let errors = field_messages(&ctx, &field_refusals(errors));
-            return project_form_page(
-                ctx,
-                &state,
-                &viewer,
-                StatusCode::BAD_REQUEST,
-                title,
-                action,
-                errors,
-                form,
-                false,
-            )
-            .await;
-        }
-    };
-    if let Some(actor) = &owner {
-        content.include(actor);
-    }
-    let revision = match state.store.start_revision(&content, owner.as_ref(), user).await? {
-        Ok(revision) => revision,
-        Err(refusal) => {
-            let errors = form_refusal(&ctx, refusal)?;
-            return project_form_page(
-                ctx,
-                &state,
-                &viewer,
-                StatusCode::BAD_REQUEST,
-                title,
-                action,
-                errors,
-                form,
-                false,
-            )
-            .await;
-        }
-    };
-    after_save(&ctx, &state, &viewer, revision, wants_submit(&fields)).await
-}
-
-/// Submits a just-saved revision when asked to, then shows it.
-async fn after_save(
-    ctx: &PageCtx,
-    state: &AppState,
-    viewer: &Viewer,
-    revision: Revision,
-    submit: bool,
-) -> Result<Response, WebError> {
-    if submit {
-        let Some((_, user)) = signed_in(viewer) else { return Err(WebError::NotPermitted) };
-        state.store.advance(revision.id, Step::Submit, user, None).await?.map_err(refused)?;
-    }
-    Ok(Redirect::to(&ctx.href(&format!("/revisions/{}", revision.id))).into_response())
 }
 
 /// The published record of `kind` to revise, and the actor `who` would act for on it: the
@@ -408,63 +208,6 @@ pub(crate) async fn revisable(
         return Err(if *who == Principal::Anonymous { WebError::SignInRequired } else { WebError::NotPermitted });
     }
     Ok((record, acting))
-}
-
-async fn published_project(state: &AppState, viewer: &Viewer, slug: &str) -> Result<(Project, Option<Slug>), WebError> {
-    match revisable(state, &viewer.principal(), ContentType::Project, slug).await? {
-        (Content::Project(project), acting) => Ok((project, acting)),
-        _ => Err(WebError::NotFound),
-    }
-}
-
-async fn edit_published_form(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(slug): Path<String>,
-) -> Result<Response, WebError> {
-    let (project, _) = match published_project(&state, &viewer, &slug).await {
-        Err(WebError::SignInRequired) => return Ok(Redirect::to(&ctx.href("/login")).into_response()),
-        other => other?,
-    };
-    let title = ctx.t_args("project-edit-title", &[("title", project.title.get(ctx.lang))]);
-    let action = ctx.href(&format!("/projects/{}/edit", project.slug));
-    project_form_page(ctx, &state, &viewer, StatusCode::OK, title, action, Vec::new(), ProjectForm::of(&project), true)
-        .await
-}
-
-async fn edit_published(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    submitted: CsrfForm<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    let CsrfForm { form: fields, viewer, .. } = submitted;
-    let (project, owner) = published_project(&state, &viewer, &slug).await?;
-    let Some((_, user)) = signed_in(&viewer) else { return Err(WebError::NotPermitted) };
-    let form = project_form(&fields);
-    let title = ctx.t_args("project-edit-title", &[("title", project.title.get(ctx.lang))]);
-    let action = ctx.href(&format!("/projects/{}/edit", project.slug));
-    let content = match form.parse(project.id, Some(&project)) {
-        Ok(p) => Content::Project(p),
-        Err(errors) => {
-            let errors = field_messages(&ctx, &field_refusals(errors));
-            return project_form_page(ctx, &state, &viewer, StatusCode::BAD_REQUEST, title, action, errors, form, true)
-                .await;
-        }
-    };
-    let revision = match state.store.start_revision(&content, owner.as_ref(), user).await? {
-        Ok(revision) => revision,
-        Err(Refusal::InProgress(id)) => {
-            return Ok(Redirect::to(&ctx.href(&format!("/revisions/{id}"))).into_response());
-        }
-        Err(refusal) => {
-            let errors = form_refusal(&ctx, refusal)?;
-            return project_form_page(ctx, &state, &viewer, StatusCode::BAD_REQUEST, title, action, errors, form, true)
-                .await;
-        }
-    };
-    after_save(&ctx, &state, &viewer, revision, wants_submit(&fields)).await
 }
 
 /// The revision, if `who` may read it: its owner's representatives, its author, curators and
@@ -583,91 +326,6 @@ async fn revision_page(
     Ok(page.into_response())
 }
 
-/// The project of an editable revision the viewer may change.
-async fn editable_project(state: &AppState, viewer: &Viewer, id: &str) -> Result<(Revision, Project), WebError> {
-    let (revision, _) = readable(state, &viewer.principal(), id).await?;
-    if !may_contribute(&viewer.principal(), &revision) {
-        return Err(WebError::NotPermitted);
-    }
-    if !revision.state.editable() {
-        return Err(WebError::WrongState(revision.state));
-    }
-    let Content::Project(project) = revision.content.clone() else { return Err(WebError::NotFound) };
-    Ok((revision, project))
-}
-
-async fn edit_revision_form(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    let (revision, project) = match editable_project(&state, &viewer, &id).await {
-        Err(WebError::SignInRequired) => return Ok(Redirect::to(&ctx.href("/login")).into_response()),
-        other => other?,
-    };
-    let title = ctx.t_args("project-edit-title", &[("title", project.title.get(ctx.lang))]);
-    let action = ctx.href(&format!("/revisions/{}/edit", revision.id));
-    let form = ProjectForm::of(&project);
-    project_form_page(ctx, &state, &viewer, StatusCode::OK, title, action, Vec::new(), form, revision.base.is_some())
-        .await
-}
-
-async fn edit_revision(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    submitted: CsrfForm<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    let CsrfForm { form: fields, viewer, .. } = submitted;
-    let (revision, project) = editable_project(&state, &viewer, &id).await?;
-    let Some((_, user)) = signed_in(&viewer) else { return Err(WebError::NotPermitted) };
-    let form = project_form(&fields);
-    let title = ctx.t_args("project-edit-title", &[("title", project.title.get(ctx.lang))]);
-    let action = ctx.href(&format!("/revisions/{}/edit", revision.id));
-    let published = revision.base.is_some();
-    let mut content = match form.parse(project.id, Some(&project)) {
-        Ok(p) => Content::Project(p),
-        Err(errors) => {
-            let errors = field_messages(&ctx, &field_refusals(errors));
-            return project_form_page(
-                ctx,
-                &state,
-                &viewer,
-                StatusCode::BAD_REQUEST,
-                title,
-                action,
-                errors,
-                form,
-                published,
-            )
-            .await;
-        }
-    };
-    if let Some(owner) = &revision.owner {
-        content.include(owner);
-    }
-    let revised = match state.store.revise(revision.id, &content, user).await? {
-        Ok(revised) => revised,
-        Err(refusal) => {
-            let errors = form_refusal(&ctx, refusal)?;
-            return project_form_page(
-                ctx,
-                &state,
-                &viewer,
-                StatusCode::BAD_REQUEST,
-                title,
-                action,
-                errors,
-                form,
-                published,
-            )
-            .await;
-        }
-    };
-    after_save(&ctx, &state, &viewer, revised, wants_submit(&fields)).await
-}
-
 /// Submit, publish, return (with a comment) or discard, from the revision's page.
 async fn take_step(
     ctx: PageCtx,
@@ -702,79 +360,4 @@ async fn take_step(
     };
     state.store.advance(revision.id, step, user, comment.as_ref()).await?.map_err(refused)?;
     Ok(Redirect::to(&ctx.href(&format!("/revisions/{}", revision.id))).into_response())
-}
-
-async fn withdraw_project(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    submitted: CsrfForm<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    let viewer = submitted.viewer;
-    require(&viewer.principal(), &Action::Review)?;
-    let Some((_, user)) = signed_in(&viewer) else { return Err(WebError::NotPermitted) };
-    let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
-    state.store.withdraw(ContentType::Project, &slug, user).await?.map_err(refused)?;
-    Ok(Redirect::to(&ctx.href("/projects")).into_response())
-}
-
-/// Every revision of a published project, newest first, for those who may read its drafts.
-async fn project_history(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(slug): Path<String>,
-    query: Params<PageQuery>,
-) -> Result<Response, WebError> {
-    let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
-    let Some(content) = state.store.published(ContentType::Project, &slug).await? else {
-        return Err(WebError::NotFound);
-    };
-    let owner = state.store.record_owner(content.id()).await?;
-    if let Some(elsewhere) = gate(&ctx, &viewer, &Action::ReadDraft { owner_actor: owner })? {
-        return Ok(elsewhere);
-    }
-    let filter = RevisionFilter { record: Some(content.id()), ..RevisionFilter::default() };
-    let page = state.store.revisions(&filter, page_request(query)?).await?;
-    let page_html = render(&RevisionsTemplate {
-        title: ctx.t_args("project-history-title", &[("title", content.title().get(ctx.lang))]),
-        lead: ctx.t("project-history-lead"),
-        rows: page.items.iter().map(|r| revision_row(&ctx, r)).collect(),
-        count: ctx.t1("revisions-count", "count", page.total as i64),
-        pagination: pagination(&ctx, &page),
-        can_create: false,
-        ctx,
-    })?;
-    Ok(page_html.into_response())
-}
-
-/// What a published project's page offers the viewer beyond reading it.
-pub(crate) struct RecordSteps {
-    pub edit: Option<String>,
-    pub history: Option<String>,
-    pub withdraw: Option<String>,
-    pub csrf_token: String,
-}
-
-/// The steps the viewer may take on a published project: revise it, see its revisions,
-/// withdraw it. `None` for anyone who may do none of them.
-pub(crate) async fn project_steps(
-    ctx: &PageCtx,
-    state: &AppState,
-    viewer: &Viewer,
-    project: &Project,
-) -> Result<Option<RecordSteps>, WebError> {
-    let Some(session) = &viewer.session else { return Ok(None) };
-    let who = viewer.principal();
-    let owner = state.store.record_owner(project.id).await?;
-    let record = Content::Project(project.clone());
-    let acting = acting_for(&who, owner.as_ref(), Some(&record)).or(owner.clone());
-    let path = |step: &str| ctx.href(&format!("/projects/{}/{step}", project.slug));
-    let steps = RecordSteps {
-        edit: allowed(&who, &Action::SubmitContent { on_behalf_of: acting }).then(|| path("edit")),
-        history: allowed(&who, &Action::ReadDraft { owner_actor: owner }).then(|| path("history")),
-        withdraw: allowed(&who, &Action::Review).then(|| path("withdraw")),
-        csrf_token: session.csrf_token.clone(),
-    };
-    Ok((steps.edit.is_some() || steps.history.is_some() || steps.withdraw.is_some()).then_some(steps))
 }

@@ -17,6 +17,7 @@ use axum::{
 };
 use fluent_bundle::FluentValue;
 use gfce_core::{
+    curation::Content,
     overlap::{self, Overlap, Profile},
     reference::{self, Country, Region},
     Actor, ActorKind, CountryCode, Event, Lang, LanguageCode, Membership, Money, PageRequest, ParseError, Project,
@@ -575,7 +576,7 @@ struct ProjectTemplate {
     crumbs: Vec<Link>,
     details: Vec<Row>,
     overlaps: Vec<OverlapCard>,
-    steps: Option<crate::curation::RecordSteps>,
+    steps: Option<crate::contribute::RecordSteps>,
 }
 
 /// How many possibly overlapping projects a project's page shows, out of how many candidates.
@@ -590,7 +591,7 @@ async fn project(
 ) -> Result<Html<String>, WebError> {
     let slug = slug_of(slug)?;
     let Dated { record: p, updated_at, .. } = state.store.project(&slug).await?.ok_or(WebError::NotFound)?;
-    let steps = crate::curation::project_steps(&ctx, &state, &viewer, &p).await?;
+    let steps = crate::contribute::record_steps(&ctx, &state, &viewer, Content::Project(p.clone())).await?;
     let themes = state.store.themes().await?;
     let slugs: Vec<&Slug> = p.participants.iter().map(|c| &c.actor).collect();
     let actors = if slugs.is_empty() { HashMap::new() } else { state.store.actors_by_slugs(&slugs).await? };
@@ -841,34 +842,39 @@ struct ResourceTemplate {
     summary: Option<Localized>,
     crumbs: Vec<Link>,
     details: Vec<Row>,
+    steps: Option<crate::contribute::RecordSteps>,
 }
 
 async fn tool(
     ctx: PageCtx,
     State(state): State<AppState>,
+    viewer: crate::auth::Viewer,
     slug: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, WebError> {
-    resource_page(ResourceType::Tool, ctx, state, slug).await
+    resource_page(ResourceType::Tool, ctx, state, viewer, slug).await
 }
 
 async fn publication(
     ctx: PageCtx,
     State(state): State<AppState>,
+    viewer: crate::auth::Viewer,
     slug: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, WebError> {
-    resource_page(ResourceType::Publication, ctx, state, slug).await
+    resource_page(ResourceType::Publication, ctx, state, viewer, slug).await
 }
 
 async fn resource_page(
     kind: ResourceType,
     ctx: PageCtx,
     state: AppState,
+    viewer: crate::auth::Viewer,
     slug: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, WebError> {
     let slug = slug_of(slug)?;
     // A tool is not at a publication's address, nor the other way round.
     let Dated { record: r, updated_at, .. } =
         state.store.resource(&slug).await?.filter(|d| d.record.resource_type == kind).ok_or(WebError::NotFound)?;
+    let steps = crate::contribute::record_steps(&ctx, &state, &viewer, Content::Resource(r.clone())).await?;
     let themes = state.store.themes().await?;
     let slugs: Vec<&Slug> = r.contributors.iter().map(|c| &c.actor).collect();
     let actors = if slugs.is_empty() { HashMap::new() } else { state.store.actors_by_slugs(&slugs).await? };
@@ -944,6 +950,7 @@ async fn resource_page(
         name,
         crumbs,
         details,
+        steps,
         ctx,
     })
 }

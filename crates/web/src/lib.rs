@@ -11,6 +11,7 @@ mod applications;
 mod assets;
 mod audit;
 pub mod auth;
+mod contribute;
 mod curation;
 mod error;
 mod feeds;
@@ -161,6 +162,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(applications::routes(Lang::En))
         .merge(curation::routes(Lang::Vi))
         .merge(curation::routes(Lang::En))
+        .merge(contribute::routes(Lang::Vi))
+        .merge(contribute::routes(Lang::En))
         .merge(pages::routes(Lang::En))
         .merge(knowledge::routes(Lang::Vi))
         .merge(knowledge::routes(Lang::En))

@@ -291,3 +291,50 @@ async fn steps_are_refused_to_those_who_may_not_take_them(app: TestApp) {
     assert_eq!(state_of(&app, id).await, RevisionState::Submitted, "nothing changed");
     assert_eq!(app.get(&format!("/api/v1/projects/{SLUG}")).await.status(), StatusCode::NOT_FOUND);
 }
+
+async fn tools_and_publications_have_their_form(app: TestApp) {
+    user(&app, REP, UserRole::Representative, Some("viet-nam")).await;
+    user(&app, CURATOR, UserRole::Curator, None).await;
+    let mut rep = signed_in(&app, REP).await;
+    let fields = [
+        ("kind", "guide"),
+        ("title_en", "National CSIRT maturity guide"),
+        ("title_vi", "Hướng dẫn đánh giá mức độ trưởng thành của CSIRT quốc gia"),
+        ("published_on", "2026-10-01"),
+        ("url", "https://example.org/csirt-guide.pdf"),
+        ("themes", "cert-cooperation"),
+        ("languages", "en, vi"),
+        ("intent", "submit"),
+    ];
+    let path = "/vi/contributions/new-tool";
+    let bad = rep.submit(path, path, &[("kind", "poem"), ("languages", "tiếng Việt")]).await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    let page = bad.text().await.unwrap();
+    assert!(page.contains("href=\"#kind\"") && page.contains("href=\"#languages\"") && page.contains("Ngôn ngữ"));
+    let saved = rep.submit(path, path, &fields).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let id = revision_of(&saved);
+    assert_eq!(state_of(&app, id).await, RevisionState::Submitted);
+    let slug = "national-csirt-maturity-guide";
+    assert_eq!(app.get(&format!("/en/tools/{slug}")).await.status(), StatusCode::NOT_FOUND);
+    let mut curator = signed_in(&app, CURATOR).await;
+    assert_eq!(step(&mut curator, id, "publish", &[]).await.status(), StatusCode::SEE_OTHER);
+    let (status, tool) = app.json(&format!("/api/v1/tools/{slug}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(tool["kind"], "guide");
+    assert_eq!(
+        app.get(&format!("/en/publications/{slug}")).await.status(),
+        StatusCode::NOT_FOUND,
+        "a tool is no publication"
+    );
+    let public = rep.get(&format!("/en/tools/{slug}")).await.text().await.unwrap();
+    assert!(public.contains(&format!("/en/tools/{slug}/edit")));
+
+    let path = "/en/contributions/new-publication";
+    let report = [("kind", "report"), ("title_en", "Cybercrime in South-East Asia 2026"), ("intent", "save")];
+    let saved = rep.submit(path, path, &report).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let (revision, _) = app.store.revision(revision_of(&saved)).await.unwrap().unwrap();
+    assert_eq!(revision.kind, gfce_core::ContentType::Publication);
+    assert_eq!(revision.state, RevisionState::Draft);
+}
