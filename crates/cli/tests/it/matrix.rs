@@ -53,6 +53,7 @@ enum Needs {
     Draft,
     Submitted,
     Published,
+    PublishedTool,
     Application,
 }
 
@@ -64,6 +65,14 @@ struct Fixture {
 }
 
 static SERIAL: AtomicUsize = AtomicUsize::new(0);
+
+fn tool(slug: &str) -> Value {
+    json!({
+        "slug": slug, "kind": "toolkit", "title": {"en": format!("Matrix tool {slug}"), "vi": null}, "summary": null,
+        "published_on": null, "url": null, "contributors": [], "themes": [], "regions": [], "languages": [],
+        "source_url": null
+    })
+}
 
 fn project(slug: &str) -> Value {
     json!({
@@ -83,7 +92,11 @@ async fn arrange(app: &TestApp, needs: Needs) -> Fixture {
     let slug = format!("matrix-{}", SERIAL.fetch_add(1, Ordering::Relaxed));
     let owner = Slug::parse(OWNER).unwrap();
     let author = owner_id(app).await;
-    let mut content = Content::from_json(ContentType::Project, project(&slug), Uuid::new_v4()).unwrap();
+    let mut content = match needs {
+        Needs::PublishedTool => Content::from_json(ContentType::Tool, tool(&slug), Uuid::new_v4()),
+        _ => Content::from_json(ContentType::Project, project(&slug), Uuid::new_v4()),
+    }
+    .unwrap();
     content.include(&owner);
     let start = |content: Content| async move {
         app.store.start_revision(&content, Some(&owner), author).await.unwrap().unwrap().id
@@ -92,10 +105,10 @@ async fn arrange(app: &TestApp, needs: Needs) -> Fixture {
     let revision = match needs {
         Needs::Nothing | Needs::Application => None,
         Needs::Draft => Some(start(content).await),
-        Needs::Submitted | Needs::Published => {
+        Needs::Submitted | Needs::Published | Needs::PublishedTool => {
             let id = start(content).await;
             app.store.advance(id, Step::Submit, author, None).await.unwrap().unwrap();
-            if let Needs::Published = needs {
+            if let Needs::Published | Needs::PublishedTool = needs {
                 app.store.advance(id, Step::Publish, curator, None).await.unwrap().unwrap();
             }
             Some(id)
@@ -143,11 +156,12 @@ async fn fingerprint(app: &TestApp, f: &Fixture) -> String {
     };
     let all = app.store.revisions(&Default::default(), gfce_core::PageRequest::new(1, 500)).await.unwrap().total;
     let (public, _) = app.json(&format!("/api/v1/projects/{}", f.slug)).await;
+    let (tool, _) = app.json(&format!("/api/v1/tools/{}", f.slug)).await;
     let application = match f.application {
         Some(id) => app.store.application(id).await.unwrap().unwrap().0.state.as_str().to_owned(),
         None => String::new(),
     };
-    format!("{revision}|{all}|{public}|{application}")
+    format!("{revision}|{all}|{public}|{tool}|{application}")
 }
 
 /// A write route: how it is asked, and what each role gets.
@@ -190,6 +204,36 @@ const PAGE_ROUTES: &[Route] = &[
             let Body::Form(mut fields) = form(&edited_project()) else { unreachable!() };
             fields.push(("slug", slug));
             (Method::POST, "/en/contributions/new-project".into(), Body::Form(fields))
+        },
+        expect: [401, 403, 303, 303, 403, 303],
+    },
+    Route {
+        name: "new tool",
+        needs: Needs::Nothing,
+        ask: |_| {
+            let slug = format!("matrix-tool-{}", SERIAL.fetch_add(1, Ordering::Relaxed));
+            let fields = vec![
+                ("kind", "toolkit".to_owned()),
+                ("title_en", slug.clone()),
+                ("slug", slug),
+                ("intent", "save".to_owned()),
+            ];
+            (Method::POST, "/en/contributions/new-tool".into(), Body::Form(fields))
+        },
+        expect: [401, 403, 303, 303, 403, 303],
+    },
+    Route {
+        name: "new publication",
+        needs: Needs::Nothing,
+        ask: |_| {
+            let slug = format!("matrix-publication-{}", SERIAL.fetch_add(1, Ordering::Relaxed));
+            let fields = vec![
+                ("kind", "report".to_owned()),
+                ("title_en", slug.clone()),
+                ("slug", slug),
+                ("intent", "save".to_owned()),
+            ];
+            (Method::POST, "/en/contributions/new-publication".into(), Body::Form(fields))
         },
         expect: [401, 403, 303, 303, 403, 303],
     },
@@ -239,6 +283,22 @@ const PAGE_ROUTES: &[Route] = &[
         name: "withdraw a published project",
         needs: Needs::Published,
         ask: |f| (Method::POST, format!("/en/projects/{}/withdraw", f.slug), form(&[])),
+        expect: [401, 403, 403, 403, 303, 303],
+    },
+    Route {
+        name: "revise a published tool",
+        needs: Needs::PublishedTool,
+        ask: |f| {
+            let fields =
+                vec![("kind", "guide".to_owned()), ("title_en", "Edited tool".to_owned()), ("slug", f.slug.clone())];
+            (Method::POST, format!("/en/tools/{}/edit", f.slug), Body::Form(fields))
+        },
+        expect: [401, 403, 303, 403, 403, 303],
+    },
+    Route {
+        name: "withdraw a published tool",
+        needs: Needs::PublishedTool,
+        ask: |f| (Method::POST, format!("/en/tools/{}/withdraw", f.slug), form(&[])),
         expect: [401, 403, 403, 403, 303, 303],
     },
     Route {
