@@ -566,3 +566,43 @@ mail-application-rejected-body =
     You may write to the secretariat with any question, or apply again later.
 
     GFCE Hub
+problem-token-required = API token required
+problem-token-required-detail = This request needs a personal API token, sent as “Authorization: Bearer gfce_…”.
+problem-invalid-token = Invalid API token
+problem-invalid-token-detail = The Authorization header is not “Bearer” and a token of this site, or the token is unknown, revoked or expired, or its account is disabled.
+problem-insufficient-scope = API token lacks a scope
+problem-insufficient-scope-detail = The token does not have the “{ $scope }” scope this request needs; create a token with that scope.
+page-token-refused-title = An API token is needed
+page-token-refused-body = This address answers requests that carry a valid personal API token with the right scope.
+account-tokens-lead = Programs that use the JSON API on your behalf sign in with a personal API token.
+account-tokens-link = Manage your API tokens
+tokens-title = API tokens
+tokens-lead = A personal API token lets a program use the JSON API with your account's rights: send it as “Authorization: Bearer …”. Treat it like a password; revoke a token you no longer use or that may have leaked. Changing your password does not end your tokens.
+tokens-list-heading = Your tokens
+tokens-empty = You have no API tokens yet.
+tokens-name = Token name
+tokens-name-hint = What the token is for, so that you can tell it apart later. At most 100 characters.
+tokens-scope = Scope
+tokens-scope-read = Read
+tokens-scope-write = Read and write
+tokens-expires = Expires
+tokens-expires-days = { $days ->
+    [one] After { $days } day
+   *[other] After { $days } days
+}
+tokens-expires-never = Never (until revoked)
+tokens-created = Created
+tokens-last-used = Last used
+tokens-state = State
+tokens-actions = Actions
+tokens-state-active = Active
+tokens-state-expired = Expired
+tokens-state-revoked = Revoked
+tokens-never-used = Never
+tokens-no-expiry = Never
+tokens-revoke = Revoke
+tokens-create-heading = Create a token
+tokens-create-submit = Create token
+tokens-created-heading = Your new token “{ $name }”
+tokens-created-warning = Copy the token now and keep it somewhere safe: it will not be shown again. Only a hash of it is stored, so nobody, the secretariat included, can show it to you later.
+tokens-created-usage = Send it with every API request in this header:
