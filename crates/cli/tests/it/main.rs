@@ -15,3 +15,4 @@ mod ops;
 mod pages;
 mod search;
 mod store;
+mod tokens;
