@@ -6,6 +6,7 @@ mod demo;
 mod exchange;
 mod serve;
 mod telemetry;
+mod tokens;
 mod users;
 
 use clap::{Parser, Subcommand};
@@ -47,6 +48,9 @@ enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     User(users::UserCommand),
+    /// Manage personal API tokens.
+    #[command(subcommand)]
+    Token(tokens::TokenCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -68,6 +72,7 @@ fn main() -> std::process::ExitCode {
             Command::Export(args) => exchange::export(args).await,
             Command::DemoData(args) => exchange::demo_data(args).await,
             Command::User(command) => users::run(command).await,
+            Command::Token(command) => tokens::run(command).await,
         }
     });
     match result {

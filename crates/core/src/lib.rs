@@ -26,6 +26,7 @@ mod resource_form;
 mod slug;
 mod text;
 mod theme;
+mod token;
 
 pub use account::{allowed, Action, Email, NewPassword, Principal, UserRole};
 pub use actor::{stable_id, Actor, ActorKind, Joined, Membership};
@@ -46,6 +47,7 @@ pub use resource_form::ResourceForm;
 pub use slug::Slug;
 pub use text::LocalizedText;
 pub use theme::{Theme, ThemeFamily, ThemeId};
+pub use token::{TokenLifetime, TokenName, TokenScope, TokenScopes};
 
 /// Parses a calendar date written as `YYYY-MM-DD`.
 pub fn parse_date(input: &str) -> Result<time::Date, ParseError> {

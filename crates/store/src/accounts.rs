@@ -188,6 +188,18 @@ impl Store {
         row.map(|row| Ok((user_from_row(&row)?, row.try_get("password_hash")?))).transpose()
     }
 
+    /// The user with this id.
+    pub async fn user(&self, id: Uuid) -> Result<Option<User>, StoreError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u LEFT JOIN actors a ON a.id = u.actor_id WHERE u.id = $1");
+        let row = sqlx::query(&sql).bind(id.to_string()).fetch_optional(&self.pool).await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    /// The user with this address.
+    pub async fn user_by_email(&self, email: &Email) -> Result<Option<User>, StoreError> {
+        Ok(self.user_for_login(email).await?.map(|(user, _)| user))
+    }
+
     /// The password hash of a user, to check a password change against.
     pub async fn password_hash(&self, user: Uuid) -> Result<Option<String>, StoreError> {
         let row = sqlx::query("SELECT password_hash FROM users WHERE id = $1")
@@ -197,7 +209,8 @@ impl Store {
         Ok(row.map(|r| r.try_get("password_hash")).transpose()?)
     }
 
-    /// Replaces a user's password hash and ends every other session of that user.
+    /// Replaces a user's password hash and ends every other session of that user. The user's API
+    /// tokens keep working: each is a credential of its own, revoked on its own.
     pub async fn set_password(&self, user: Uuid, hash: &str, keep_session: Option<&str>) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")

@@ -20,7 +20,7 @@ use crate::{
     actors,
     mail::{enqueue, insert_reset},
     rows::RowReader,
-    stamp, OutgoingMail, Store, StoreError,
+    stamp, tokens, OutgoingMail, Store, StoreError,
 };
 
 /// An application as stored, with where it stands.
@@ -297,9 +297,10 @@ impl Store {
     /// before the role can be used. Without an account, one is created with `unusable_hash` (a
     /// hash of a secret nobody holds) and sent the one-time link of `mail`. A registered account
     /// was never proven (registration does not confirm addresses): it takes the role, but its
-    /// password is replaced with `unusable_hash`, its sessions end, and the link goes to the
-    /// address, so only the holder of the mailbox can use it. A representative (who proved the
-    /// address, or was created by an administrator) takes the new actor as it is; an
+    /// password is replaced with `unusable_hash`, its sessions end and its API tokens are revoked
+    /// (whoever registered the address made them), and the link goes to the address, so only the
+    /// holder of the mailbox can use it. A representative (who proved the address, or was created
+    /// by an administrator) takes the new actor as it is; an
     /// administrator's or curator's account keeps its own role, since an approval must never take
     /// rights away, and that is audited.
     pub async fn approve_application(
@@ -372,6 +373,8 @@ impl Store {
                             sqlx::query("DELETE FROM sessions WHERE user_id = $1")
                                 .bind(&user)
                                 .execute(&mut *tx)
+                                .await?;
+                            tokens::revoke_all_on(&mut tx, Some(by), &user, contact, "the address was not proven")
                                 .await?;
                             Some(user)
                         } else {

@@ -22,6 +22,7 @@ mod resources;
 mod rows;
 mod sql;
 mod taxonomy;
+mod tokens;
 mod write;
 
 use std::{str::FromStr, time::Duration};
@@ -42,6 +43,7 @@ pub use mail::{OutgoingMail, QueuedMail, Registration, ResetToken};
 pub use projects::{ProjectFilter, ProjectOrder};
 pub use reference::SeedOutcome;
 pub use resources::ResourceFilter;
+pub use tokens::ApiToken;
 
 /// Which database a store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

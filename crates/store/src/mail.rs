@@ -196,7 +196,8 @@ impl Store {
     }
 
     /// Uses a password-reset token: sets the new password hash, ends every session of the user
-    /// and makes every other outstanding token of the user unusable, in one transaction. The
+    /// and makes every other outstanding reset token of the user unusable, in one transaction.
+    /// The user's API tokens keep working: each is a credential of its own, revoked on its own. The
     /// token is taken atomically, so of two requests with one token only one succeeds; the
     /// answer is what the token was worth, [`ResetToken::Valid`] when it was used now.
     pub async fn finish_password_reset(&self, token_hash: &str, password_hash: &str) -> Result<ResetToken, StoreError> {

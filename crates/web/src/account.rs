@@ -163,6 +163,8 @@ struct AccountTemplate {
     csrf_token: String,
     /// The secretariat's pages, for those who may see them.
     administration: bool,
+    /// The personal API tokens page, for those who may have tokens.
+    tokens: bool,
 }
 
 async fn account_page(
@@ -183,6 +185,7 @@ async fn account_page(
         changed,
         csrf_token: session.csrf_token.clone(),
         administration: allowed(&viewer.principal(), &Action::ReadAuditLog),
+        tokens: allowed(&viewer.principal(), &Action::ManageOwnTokens),
         ctx,
     })?;
     Ok((status, page).into_response())

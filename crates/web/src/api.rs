@@ -9,11 +9,16 @@ use gfce_core::{
     format_date,
     reference::{Country, Region},
     Actor, ActorKind, Event, LocalizedText, Membership, Page, PageRequest, RegionLevel, Slug, Theme, ThemeFamily,
+    UserRole,
 };
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa::{
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+    IntoParams, Modify, OpenApi, ToSchema,
+};
 
 use crate::{
+    bearer::ApiCaller,
     error::{Problem, WebError},
     params::{first_error, EventQuery, MemberQuery, Params},
     AppState,
@@ -39,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/countries", get(list_countries))
         .route("/api/v1/regions", get(list_regions))
         .route("/api/v1/themes", get(list_themes))
+        .route("/api/v1/me", get(me))
 }
 
 /// A text in English and Vietnamese; either may be null when only the other exists.
@@ -405,14 +411,68 @@ async fn list_themes(
     Ok(Json(ThemeList::from_page(&page, |x| ThemeItem::from(x))))
 }
 
+/// The account a personal API token speaks for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeItem {
+    pub email: String,
+    pub role: UserRole,
+    /// The slug of the member or partner a representative speaks for.
+    pub actor: Option<String>,
+    /// What the token may do: `["read"]`, or `["read", "write"]` (writing implies reading).
+    pub scopes: Vec<String>,
+}
+
+/// The account of the token the request carries.
+#[utoipa::path(get, path = "/api/v1/me", tag = "account", security(("bearer" = [])),
+    responses(
+        (status = 200, body = MeItem),
+        (status = 401, description = "No token (`WWW-Authenticate: Bearer`), or one that is malformed, unknown, \
+         revoked or expired, or whose account is disabled (`WWW-Authenticate: Bearer error=\"invalid_token\"`)",
+         body = Problem, content_type = "application/problem+json"),
+    ))]
+async fn me(State(state): State<AppState>, caller: ApiCaller) -> Result<Json<MeItem>, WebError> {
+    let (id, scopes) = caller.token_holder()?;
+    // The account was found with the token a moment ago; one removed meanwhile has no token.
+    let user = state.store.user(id).await?.ok_or(WebError::InvalidToken)?;
+    Ok(Json(MeItem {
+        email: user.email.as_str().to_owned(),
+        role: user.role,
+        actor: user.actor.map(|a| a.to_string()),
+        scopes: scopes.scopes().iter().map(|s| s.as_str().to_owned()).collect(),
+    }))
+}
+
+/// The `bearer` security scheme the operations that take a token refer to.
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .bearer_format("gfce_ and 64 hex digits")
+            .description(Some(
+                "A personal API token, made on the account's token page (`/en/account/tokens`) or with \
+                 `gfce token create`, sent as `Authorization: Bearer gfce_…`. Scopes: `read`, or `read write`.",
+            ))
+            .build();
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
+    modifiers(&BearerScheme),
     info(
         title = "GFCE Hub API",
         version = "1",
         description = "Open data of GFCE Hub, the platform of the Global Forum on Cyber Expertise: members and \
                        partners, events, and the reference lists they use. Errors are RFC 9457 problem documents, \
-                       in the language of the Accept-Language header (English or Vietnamese)."
+                       in the language of the Accept-Language header (English or Vietnamese). Reading needs no \
+                       credentials; a request may carry a personal API token as `Authorization: Bearer gfce_…` \
+                       (the `bearer` scheme), and one that carries a bad token is refused with 401."
     ),
     paths(
         list_members,
@@ -432,7 +492,8 @@ async fn list_themes(
         list_countries,
         list_regions,
         list_themes,
-        crate::search::search_api
+        crate::search::search_api,
+        me
     ),
     tags(
         (name = "members", description = "Members and partners of the GFCE"),
@@ -444,10 +505,16 @@ async fn list_themes(
         (name = "events", description = "Conferences and meetings"),
         (name = "reference", description = "Countries, regions and themes"),
         (name = "search", description = "One search over everything, with facets"),
+        (name = "account", description = "The account of a personal API token"),
     )
 )]
 pub struct ApiDoc;
 
+/// The whole document: reads, and the write API's curation paths.
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi().merge_from(crate::api_write::WriteDoc::openapi())
+}
+
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+    Json(document())
 }

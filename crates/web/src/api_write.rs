@@ -181,6 +181,8 @@ pub struct RevisionQuery {
 /// The return of a revision: what its author should change.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ReturnBody {
+    /// What to change, up to 2,000 characters.
+    #[serde(default)]
     pub comment: String,
 }
 
@@ -483,16 +485,10 @@ async fn return_revision(
     body: Bytes,
 ) -> Result<Json<RevisionView>, WebError> {
     caller.for_write()?;
-    let value = json_body(&body)?;
-    let text = match value.get("comment") {
-        Some(Value::String(text)) => text.as_str(),
-        None | Some(Value::Null) => "",
-        Some(_) => {
-            return Err(WebError::InvalidField { field: "comment".into(), reason: Reason::Syntax("expected a string".into()) });
-        }
-    };
-    let comment =
-        ReturnComment::parse(text).map_err(|e| WebError::InvalidField { field: "comment".into(), reason: Reason::Parse(e) })?;
+    let body: ReturnBody = serde_json::from_slice(&body)
+        .map_err(|e| WebError::InvalidField { field: "comment".into(), reason: Reason::Syntax(e.to_string()) })?;
+    let comment = ReturnComment::parse(&body.comment)
+        .map_err(|e| WebError::InvalidField { field: "comment".into(), reason: Reason::Parse(e) })?;
     take(&state, &caller, &id, Step::Return, Some(comment)).await
 }
 

@@ -15,7 +15,7 @@ use axum::{
     Json,
 };
 use fluent_bundle::FluentValue;
-use gfce_core::{Lang, ParseError};
+use gfce_core::{Lang, ParseError, TokenScope};
 use gfce_store::StoreError;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -76,6 +76,16 @@ pub enum WebError {
     /// A new revision of a record that has one on its way already.
     #[error("revision {0} is in progress")]
     InProgress(uuid::Uuid),
+    /// An API request that needs a token came without one (401, `WWW-Authenticate: Bearer`).
+    #[error("API token required")]
+    Unauthenticated,
+    /// An `Authorization` header that is not `Bearer <token>`, or a token that is unknown,
+    /// revoked or expired, or whose account is disabled (401, `error="invalid_token"`).
+    #[error("invalid API token")]
+    InvalidToken,
+    /// A valid token without the scope the request needs (403, `error="insufficient_scope"`).
+    #[error("API token lacks the {0} scope")]
+    InsufficientScope(TokenScope),
 }
 
 /// Why a parameter was refused: a parse error of the core types, or a check against the data.
@@ -155,7 +165,8 @@ impl WebError {
             WebError::WrongState(_) | WebError::InProgress(_) => StatusCode::CONFLICT,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) | WebError::Search(_) | WebError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            WebError::Forbidden | WebError::NotPermitted => StatusCode::FORBIDDEN,
+            WebError::Forbidden | WebError::NotPermitted | WebError::InsufficientScope(_) => StatusCode::FORBIDDEN,
+            WebError::Unauthenticated | WebError::InvalidToken => StatusCode::UNAUTHORIZED,
             WebError::LinkGone => StatusCode::GONE,
             WebError::LinkUnknown => StatusCode::BAD_REQUEST,
             WebError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -186,7 +197,10 @@ impl IntoResponse for WebError {
             | WebError::InvalidField { .. }
             | WebError::SignInRequired
             | WebError::WrongState(_)
-            | WebError::InProgress(_) => {}
+            | WebError::InProgress(_)
+            | WebError::Unauthenticated
+            | WebError::InvalidToken
+            | WebError::InsufficientScope(_) => {}
         }
         let mut response = self.status().into_response();
         response.extensions_mut().insert(Stashed(Arc::new(self)));
@@ -239,7 +253,24 @@ pub async fn render_errors(State(state): State<AppState>, request: Request, next
         }
         _ => {}
     }
+    if let Some(challenge) = bearer_challenge(&error) {
+        rendered.headers_mut().insert(header::WWW_AUTHENTICATE, challenge);
+    }
     rendered
+}
+
+/// The RFC 6750 challenge of a refused API credential: none given, a bad one, or one that lacks
+/// a scope.
+fn bearer_challenge(error: &WebError) -> Option<HeaderValue> {
+    match error {
+        WebError::Unauthenticated => Some(HeaderValue::from_static("Bearer")),
+        WebError::InvalidToken => Some(HeaderValue::from_static(r#"Bearer error="invalid_token""#)),
+        WebError::InsufficientScope(scope) => {
+            let challenge = format!(r#"Bearer error="insufficient_scope", scope="{scope}""#);
+            Some(HeaderValue::from_str(&challenge).expect("a scope name is ASCII"))
+        }
+        _ => None,
+    }
 }
 
 /// The language of a request: the path's `/vi/` or `/en/` prefix, else what the client accepts.
@@ -332,6 +363,24 @@ fn problem_response(state: &AppState, error: &WebError, lang: Lang, path: &str) 
             "urn:gfce-hub:problem:revision-in-progress",
             i18n.get(lang, "problem-in-progress"),
             i18n.get_args(lang, "problem-in-progress-detail", &[("revision", FluentValue::from(id.to_string()))]),
+            None,
+        ),
+        WebError::Unauthenticated => (
+            "urn:gfce-hub:problem:token-required",
+            i18n.get(lang, "problem-token-required"),
+            i18n.get(lang, "problem-token-required-detail"),
+            None,
+        ),
+        WebError::InvalidToken => (
+            "urn:gfce-hub:problem:invalid-token",
+            i18n.get(lang, "problem-invalid-token"),
+            i18n.get(lang, "problem-invalid-token-detail"),
+            None,
+        ),
+        WebError::InsufficientScope(scope) => (
+            "urn:gfce-hub:problem:insufficient-scope",
+            i18n.get(lang, "problem-insufficient-scope"),
+            i18n.get_args(lang, "problem-insufficient-scope-detail", &[("scope", FluentValue::from(scope.as_str()))]),
             None,
         ),
     };

@@ -7,12 +7,14 @@
 mod account;
 mod api;
 mod api_knowledge;
+mod api_write;
 mod applications;
 mod assets;
 mod audit;
 pub mod auth;
 mod contribute;
 mod curation;
+pub mod bearer;
 mod error;
 mod feeds;
 mod i18n;
@@ -25,6 +27,7 @@ mod params;
 mod rate;
 mod search;
 mod signup;
+mod tokens;
 
 use std::{sync::Arc, time::Duration};
 
@@ -48,6 +51,7 @@ use tower_http::{
 };
 
 pub use api::ApiDoc;
+pub use bearer::ApiCaller;
 pub use error::{Problem, WebError};
 pub use i18n::I18n;
 pub use ops::metrics_handle;
@@ -156,6 +160,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(signup::routes(Lang::En))
         .merge(outbox::routes(Lang::Vi))
         .merge(outbox::routes(Lang::En))
+        .merge(tokens::routes(Lang::Vi))
+        .merge(tokens::routes(Lang::En))
         .merge(audit::routes(Lang::Vi))
         .merge(audit::routes(Lang::En))
         .merge(applications::routes(Lang::Vi))
@@ -168,12 +174,16 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(knowledge::routes(Lang::Vi))
         .merge(knowledge::routes(Lang::En))
         .merge(api::routes())
+        .merge(api_write::routes())
         .merge(rate::limit(search::routes(), limits.search, None))
         .merge(feeds::routes())
         .merge(ops::routes())
         .merge(assets::routes())
         .fallback(|| async { WebError::NotFound })
-        .method_not_allowed_fallback(|| async { StatusCode::METHOD_NOT_ALLOWED });
+        .method_not_allowed_fallback(|| async { StatusCode::METHOD_NOT_ALLOWED })
+        // Inside the limit on writes, so that a flood of writes with made-up tokens is cut off
+        // before it reaches the database.
+        .layer(middleware::from_fn_with_state(state.clone(), bearer::authenticate));
     rate::limit(app, limits.writes, Some(rate::writes()))
         .layer(middleware::from_fn_with_state(state.clone(), error::render_errors))
         .layer(middleware::from_fn(ops::track))

@@ -110,6 +110,11 @@ impl PageCtx {
         self.i18n.get_args(self.lang, id, &args)
     }
 
+    /// A day as people write it in the page's language.
+    pub fn date(&self, date: time::Date) -> String {
+        self.i18n.date(self.lang, date)
+    }
+
     fn t_str(&self, id: &str, name: &str, value: &str) -> String {
         self.i18n.get_args(self.lang, id, &[(name, FluentValue::from(value))])
     }
@@ -723,6 +728,10 @@ pub fn error_page(state: &AppState, error: &WebError, lang: Lang) -> Response {
             (ctx.t("page-wrong-state-title"), ctx.t_args("page-wrong-state-body", &[("state", &state)]), Vec::new())
         }
         WebError::InProgress(_) => (ctx.t("page-in-progress-title"), ctx.t("page-in-progress-body"), Vec::new()),
+        // Only the API asks for tokens; a page that meets these errors says what the API would.
+        WebError::Unauthenticated | WebError::InvalidToken | WebError::InsufficientScope(_) => {
+            (ctx.t("page-token-refused-title"), ctx.t("page-token-refused-body"), Vec::new())
+        }
     };
     match (ErrorTemplate { ctx, title, body, errors }).render() {
         Ok(html) => Html(html).into_response(),

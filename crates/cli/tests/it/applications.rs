@@ -314,6 +314,10 @@ async fn approval_makes_a_member_and_its_representative(app: TestApp) {
     // address: its password is replaced and the link goes to the mailbox.
     let existing = "analyst@cyber-institute.example.vn";
     with_user(&app, existing, UserRole::Registered).await;
+    let unproven = app.store.user_by_email(&Email::parse(existing).unwrap()).await.unwrap().unwrap();
+    let issued = gfce_web::bearer::IssuedToken::generate();
+    let name = gfce_core::TokenName::parse("made before approval").unwrap();
+    app.store.create_token(unproven.id, &name, &issued.digest, gfce_core::TokenScopes::READ_WRITE, None).await.unwrap();
     assert_eq!(apply(&mut applicant, "vi", &application(existing)).await.status(), StatusCode::OK);
     let second = ids(&app, ApplicationState::Submitted).await[0];
     let before = app.store.outbox(100).await.unwrap().len();
@@ -333,6 +337,10 @@ async fn approval_makes_a_member_and_its_representative(app: TestApp) {
     let mut analyst_visit = Visit::new(&app);
     let refused = analyst_visit.sign_in_as(existing, PASSWORD).await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED, "the unproven password no longer works");
+    let me = app.client.get(format!("{}/api/v1/me", app.base)).bearer_auth(&issued.secret).send().await.unwrap();
+    assert_eq!(me.status(), StatusCode::UNAUTHORIZED, "nor do the unproven account's API tokens");
+    let revoked = app.store.audit_log(20).await.unwrap().into_iter().find(|e| e.action == "tokens-revoked").unwrap();
+    assert_eq!(revoked.subject.as_deref(), Some(existing));
 }
 
 async fn rejection_keeps_its_reason_and_decisions_are_final(app: TestApp) {

@@ -18,3 +18,4 @@ mod pages;
 mod probes;
 mod search;
 mod store;
+mod tokens;
