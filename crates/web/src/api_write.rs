@@ -188,7 +188,8 @@ pub struct ReturnBody {
 
 /// Reads a JSON body, naming what is wrong with it.
 fn json_body(body: &Bytes) -> Result<Value, WebError> {
-    serde_json::from_slice(body).map_err(|e| WebError::InvalidField { field: String::new(), reason: Reason::Syntax(e.to_string()) })
+    serde_json::from_slice(body)
+        .map_err(|e| WebError::InvalidField { field: String::new(), reason: Reason::Syntax(e.to_string()) })
 }
 
 /// Reads a record of `kind` with this id from a body.
@@ -422,7 +423,13 @@ async fn update_revision(
 }
 
 /// Takes a step, checked as the pages check it.
-async fn take(state: &AppState, caller: &ApiCaller, id: &str, step: Step, comment: Option<ReturnComment>) -> Result<Json<RevisionView>, WebError> {
+async fn take(
+    state: &AppState,
+    caller: &ApiCaller,
+    id: &str,
+    step: Step,
+    comment: Option<ReturnComment>,
+) -> Result<Json<RevisionView>, WebError> {
     let (who, user) = writer(caller)?;
     let (revision, _) = visible(state, caller, id).await?;
     let permitted = match step {
@@ -447,7 +454,11 @@ async fn take(state: &AppState, caller: &ApiCaller, id: &str, step: Step, commen
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not a draft or returned revision", body = Problem, content_type = "application/problem+json"),
     ))]
-async fn submit_revision(State(state): State<AppState>, caller: ApiCaller, Path(id): Path<String>) -> Result<Json<RevisionView>, WebError> {
+async fn submit_revision(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<String>,
+) -> Result<Json<RevisionView>, WebError> {
     take(&state, &caller, &id, Step::Submit, None).await
 }
 
@@ -462,7 +473,11 @@ async fn submit_revision(State(state): State<AppState>, caller: ApiCaller, Path(
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not a submitted revision (decided already, perhaps)", body = Problem, content_type = "application/problem+json"),
     ))]
-async fn publish_revision(State(state): State<AppState>, caller: ApiCaller, Path(id): Path<String>) -> Result<Json<RevisionView>, WebError> {
+async fn publish_revision(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<String>,
+) -> Result<Json<RevisionView>, WebError> {
     take(&state, &caller, &id, Step::Publish, None).await
 }
 
@@ -502,7 +517,11 @@ async fn return_revision(
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not a draft or returned revision", body = Problem, content_type = "application/problem+json"),
     ))]
-async fn discard_revision(State(state): State<AppState>, caller: ApiCaller, Path(id): Path<String>) -> Result<Json<RevisionView>, WebError> {
+async fn discard_revision(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<String>,
+) -> Result<Json<RevisionView>, WebError> {
     take(&state, &caller, &id, Step::Discard, None).await
 }
 

@@ -18,7 +18,9 @@ use crate::on_both_databases;
 on_both_databases!(
     a_project_goes_from_draft_to_search,
     bad_projects_are_named_and_nothing_is_written,
-    steps_are_refused_to_those_who_may_not_take_them
+    steps_are_refused_to_those_who_may_not_take_them,
+    tools_and_publications_have_their_form,
+    the_write_api_takes_a_record_through_the_workflow,
 );
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -337,4 +339,139 @@ async fn tools_and_publications_have_their_form(app: TestApp) {
     let (revision, _) = app.store.revision(revision_of(&saved)).await.unwrap().unwrap();
     assert_eq!(revision.kind, gfce_core::ContentType::Publication);
     assert_eq!(revision.state, RevisionState::Draft);
+}
+
+/// A personal token with these scopes for the account at `email`.
+async fn token(app: &TestApp, email: &str, scopes: &str) -> String {
+    let holder = app.store.users().await.unwrap().into_iter().find(|u| u.email.as_str() == email).unwrap();
+    let secret = format!("gfce_{}", auth::random_token());
+    let name = gfce_core::TokenName::parse("integration").unwrap();
+    let scopes = gfce_core::TokenScopes::parse(scopes).unwrap();
+    app.store.create_token(holder.id, &name, &auth::token_digest(&secret), scopes, None).await.unwrap();
+    secret
+}
+
+async fn api(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    token: &str,
+    body: Option<serde_json::Value>,
+) -> (StatusCode, serde_json::Value) {
+    let mut request =
+        app.client.request(method, format!("{}{path}", app.base)).bearer_auth(token).header("Accept-Language", "vi");
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    (status, if text.is_empty() { serde_json::Value::Null } else { serde_json::from_str(&text).unwrap() })
+}
+
+async fn the_write_api_takes_a_record_through_the_workflow(app: TestApp) {
+    use reqwest::Method;
+    use serde_json::json;
+    user(&app, REP, UserRole::Representative, Some("viet-nam")).await;
+    user(&app, CURATOR, UserRole::Curator, None).await;
+    let rep = token(&app, REP, "write").await;
+    let curator = token(&app, CURATOR, "write").await;
+    let reader = token(&app, REP, "read").await;
+    let record = json!({
+        "slug": SLUG, "title": {"en": TITLE, "vi": null}, "summary": {"en": "Three courses.", "vi": null},
+        "description": null, "status": "planned", "starts_on": "2027-03-01", "ends_on": "2027-09-30",
+        "participants": [{"actor": "microsoft", "role": "funder"}], "countries": ["VN"], "regions": [],
+        "themes": ["cert-cooperation"], "tags": [], "budget": {"amount": "250000", "currency": "EUR"},
+        "languages": ["en"], "links": [], "iati_identifier": null, "source_url": null
+    });
+
+    // Bad bodies are named by field, in the client's language, and write nothing.
+    let mut unknown_actor = record.clone();
+    unknown_actor["participants"][0]["actor"] = json!("atlantis-agency");
+    let (status, problem) = api(&app, Method::POST, "/api/v1/projects", &rep, Some(unknown_actor)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+    assert_eq!(problem["field"], "participants[0].actor");
+    let mut bad_currency = record.clone();
+    bad_currency["budget"]["currency"] = json!("XYZ");
+    let (status, problem) = api(&app, Method::POST, "/api/v1/projects", &rep, Some(bad_currency)).await;
+    assert_eq!((status, problem["field"].as_str()), (StatusCode::BAD_REQUEST, Some("budget.currency")));
+    assert!(problem["detail"].as_str().unwrap().contains("budget.currency"), "{problem}");
+    assert_eq!(problem["title"], "Trường không hợp lệ");
+    let raw = app
+        .client
+        .post(format!("{}/api/v1/projects", app.base))
+        .bearer_auth(&rep)
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(raw.status(), StatusCode::BAD_REQUEST);
+    let (status, _) = api(&app, Method::POST, "/api/v1/projects", &reader, Some(record.clone())).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a read-only token writes nothing");
+    assert_eq!(app.store.revisions(&RevisionFilter::default(), Default::default()).await.unwrap().total, 0);
+
+    let (status, created) = api(&app, Method::POST, "/api/v1/projects", &rep, Some(record.clone())).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert_eq!(created["state"], "draft");
+    assert_eq!(created["owner"], "viet-nam");
+    assert!(created["record"]["participants"].as_array().unwrap().iter().any(|p| p["actor"] == "viet-nam"));
+    let (status, mine) = api(&app, Method::GET, "/api/v1/revisions", &reader, None).await;
+    assert_eq!((status, mine["total"].as_u64()), (StatusCode::OK, Some(1)), "a read token lists its actor's revisions");
+    assert_eq!(app.get(&format!("/api/v1/projects/{SLUG}")).await.status(), StatusCode::NOT_FOUND);
+
+    let (status, _) = api(&app, Method::POST, &format!("/api/v1/revisions/{id}/publish"), &rep, None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "no one publishes their own");
+    let (status, submitted) = api(&app, Method::POST, &format!("/api/v1/revisions/{id}/submit"), &rep, None).await;
+    assert_eq!((status, submitted["state"].as_str()), (StatusCode::OK, Some("submitted")));
+    let (status, _) = api(&app, Method::PUT, &format!("/api/v1/revisions/{id}"), &rep, Some(record.clone())).await;
+    assert_eq!(status, StatusCode::CONFLICT, "what is under review does not change");
+    let (_, queue) = api(&app, Method::GET, "/api/v1/revisions?state=submitted", &curator, None).await;
+    assert_eq!(queue["items"][0]["id"], id.as_str());
+    let (status, problem) =
+        api(&app, Method::POST, &format!("/api/v1/revisions/{id}/return"), &curator, Some(json!({}))).await;
+    assert_eq!((status, problem["field"].as_str()), (StatusCode::BAD_REQUEST, Some("comment")));
+    let (status, published) = api(&app, Method::POST, &format!("/api/v1/revisions/{id}/publish"), &curator, None).await;
+    assert_eq!((status, published["state"].as_str()), (StatusCode::OK, Some("published")));
+    let (status, public) = app.json(&format!("/api/v1/projects/{SLUG}")).await;
+    assert_eq!((status, public["summary"]["en"].as_str()), (StatusCode::OK, Some("Three courses.")));
+    found_in_search(&app, "incident", true).await;
+
+    // A new revision of the published record, through the API.
+    let mut changed = record.clone();
+    changed["summary"]["en"] = json!("Four courses.");
+    let (status, second) =
+        api(&app, Method::PUT, &format!("/api/v1/projects/{SLUG}"), &rep, Some(changed.clone())).await;
+    assert_eq!(status, StatusCode::CREATED, "{second}");
+    assert_eq!(second["changes"].as_array().unwrap().len(), 1, "{second}");
+    assert_eq!(second["changes"][0]["field"], "summary.en");
+    let (status, _) = api(&app, Method::PUT, &format!("/api/v1/projects/{SLUG}"), &rep, Some(changed)).await;
+    assert_eq!(status, StatusCode::CONFLICT, "one revision on its way at a time");
+    let second = second["id"].as_str().unwrap();
+    let (status, discarded) = api(&app, Method::DELETE, &format!("/api/v1/revisions/{second}"), &rep, None).await;
+    assert_eq!((status, discarded["state"].as_str()), (StatusCode::OK, Some("discarded")));
+    let (_, public) = app.json(&format!("/api/v1/projects/{SLUG}")).await;
+    assert_eq!(public["summary"]["en"], "Three courses.", "a discarded revision leaves the published one");
+    let (status, _) = api(&app, Method::DELETE, &format!("/api/v1/projects/{SLUG}"), &curator, None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(app.get(&format!("/api/v1/projects/{SLUG}")).await.status(), StatusCode::NOT_FOUND);
+
+    // The OpenAPI document describes every write with its errors.
+    let (_, doc) = app.json("/api/openapi.json").await;
+    for (path, method) in [
+        ("/api/v1/{section}", "post"),
+        ("/api/v1/{section}/{slug}", "put"),
+        ("/api/v1/{section}/{slug}", "delete"),
+        ("/api/v1/revisions/{id}", "put"),
+        ("/api/v1/revisions/{id}", "delete"),
+        ("/api/v1/revisions/{id}/submit", "post"),
+        ("/api/v1/revisions/{id}/publish", "post"),
+        ("/api/v1/revisions/{id}/return", "post"),
+    ] {
+        let op = &doc["paths"][path][method];
+        for status in ["401", "403"] {
+            assert!(op["responses"][status].is_object(), "{method} {path} documents {status}");
+        }
+        assert!(op["security"].is_array(), "{method} {path} names its scheme");
+    }
 }

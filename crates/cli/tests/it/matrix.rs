@@ -7,10 +7,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use gfce_core::{
     curation::{Content, Step},
-    ApplicationForm, ContentType, Email, Lang, MembershipApplication, Slug, UserRole,
+    ApplicationForm, ContentType, Email, Lang, MembershipApplication, Slug, TokenName, TokenScopes, UserRole,
 };
 use gfce_store::OutgoingMail;
-use reqwest::{header, Method, StatusCode};
+use reqwest::{header, Method};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -318,12 +318,122 @@ const PAGE_ROUTES: &[Route] = &[
     },
 ];
 
+/// The write API: the same steps with a personal token of write scope (none for anonymous).
+const API_ROUTES: &[Route] = &[
+    Route {
+        name: "API: create a project",
+        needs: Needs::Nothing,
+        ask: |_| {
+            (
+                Method::POST,
+                "/api/v1/projects".into(),
+                Body::Json(project(&format!("matrix-api-{}", SERIAL.fetch_add(1, Ordering::Relaxed)))),
+            )
+        },
+        expect: [401, 403, 201, 201, 403, 201],
+    },
+    Route {
+        name: "API: create a tool",
+        needs: Needs::Nothing,
+        ask: |_| {
+            (
+                Method::POST,
+                "/api/v1/tools".into(),
+                Body::Json(tool(&format!("matrix-api-{}", SERIAL.fetch_add(1, Ordering::Relaxed)))),
+            )
+        },
+        expect: [401, 403, 201, 201, 403, 201],
+    },
+    Route {
+        name: "API: create a publication",
+        needs: Needs::Nothing,
+        ask: |_| {
+            let mut body = tool(&format!("matrix-api-{}", SERIAL.fetch_add(1, Ordering::Relaxed)));
+            body["kind"] = json!("report");
+            (Method::POST, "/api/v1/publications".into(), Body::Json(body))
+        },
+        expect: [401, 403, 201, 201, 403, 201],
+    },
+    Route {
+        name: "API: create an event",
+        needs: Needs::Nothing,
+        ask: |_| {
+            let slug = format!("matrix-api-{}", SERIAL.fetch_add(1, Ordering::Relaxed));
+            let body = json!({
+                "slug": slug, "series": "gccs", "name": {"en": "Matrix meeting", "vi": null}, "summary": null,
+                "starts_on": "2027-05-04", "ends_on": "2027-05-05", "city": {"en": "Hanoi", "vi": "Hà Nội"},
+                "country": "VN", "url": null, "organisers": [], "themes": []
+            });
+            (Method::POST, "/api/v1/events".into(), Body::Json(body))
+        },
+        expect: [401, 403, 201, 201, 403, 201],
+    },
+    Route {
+        name: "API: change a draft",
+        needs: Needs::Draft,
+        ask: |f| {
+            let mut body = project(&f.slug);
+            body["title"]["en"] = json!("Changed through the API");
+            (Method::PUT, format!("/api/v1/revisions/{}", f.revision.unwrap()), Body::Json(body))
+        },
+        expect: [401, 403, 200, 403, 403, 200],
+    },
+    Route {
+        name: "API: submit a draft",
+        needs: Needs::Draft,
+        ask: |f| (Method::POST, format!("/api/v1/revisions/{}/submit", f.revision.unwrap()), Body::Empty),
+        expect: [401, 403, 200, 403, 403, 200],
+    },
+    Route {
+        name: "API: discard a draft",
+        needs: Needs::Draft,
+        ask: |f| (Method::DELETE, format!("/api/v1/revisions/{}", f.revision.unwrap()), Body::Empty),
+        expect: [401, 403, 200, 403, 403, 200],
+    },
+    Route {
+        name: "API: publish",
+        needs: Needs::Submitted,
+        ask: |f| (Method::POST, format!("/api/v1/revisions/{}/publish", f.revision.unwrap()), Body::Empty),
+        expect: [401, 403, 403, 403, 200, 200],
+    },
+    Route {
+        name: "API: return",
+        needs: Needs::Submitted,
+        ask: |f| {
+            (
+                Method::POST,
+                format!("/api/v1/revisions/{}/return", f.revision.unwrap()),
+                Body::Json(json!({"comment": "Add a budget."})),
+            )
+        },
+        expect: [401, 403, 403, 403, 200, 200],
+    },
+    Route {
+        name: "API: revise a published project",
+        needs: Needs::Published,
+        ask: |f| {
+            let mut body = project(&f.slug);
+            body["status"] = json!("ongoing");
+            (Method::PUT, format!("/api/v1/projects/{}", f.slug), Body::Json(body))
+        },
+        expect: [401, 403, 201, 403, 403, 201],
+    },
+    Route {
+        name: "API: withdraw a published project",
+        needs: Needs::Published,
+        ask: |f| (Method::DELETE, format!("/api/v1/projects/{}", f.slug), Body::Empty),
+        expect: [401, 403, 403, 403, 204, 204],
+    },
+];
+
 /// One role's way of asking: a browser visit with its CSRF token (a visitor's comes from the
 /// sign-in form's cookie).
 struct Asker<'a> {
     role: Role,
     visit: Visit<'a>,
     csrf: String,
+    /// A personal token with the write scope.
+    token: Option<String>,
 }
 
 async fn askers(app: &TestApp) -> Vec<Asker<'_>> {
@@ -334,7 +444,20 @@ async fn askers(app: &TestApp) -> Vec<Asker<'_>> {
             Some(address) => (signed_in(app, address).await, "/en/search"),
         };
         let csrf = hidden_token(&visit.get(page).await.text().await.unwrap());
-        askers.push(Asker { role, visit, csrf });
+        let token = match email(role) {
+            None => None,
+            Some(address) => {
+                let holder =
+                    app.store.users().await.unwrap().into_iter().find(|u| u.email.as_str() == address).unwrap();
+                let secret = format!("gfce_{}", gfce_web::auth::random_token());
+                let name = TokenName::parse("matrix").unwrap();
+                let scopes = TokenScopes::parse("write").unwrap();
+                let digest = gfce_web::auth::token_digest(&secret);
+                app.store.create_token(holder.id, &name, &digest, scopes, None).await.unwrap();
+                Some(secret)
+            }
+        };
+        askers.push(Asker { role, visit, csrf, token });
     }
     askers
 }
@@ -357,19 +480,28 @@ async fn every_write_route_answers_every_role_as_the_rules_say(app: TestApp) {
     }
     let mut askers = askers(&app).await;
     let mut cases = 0;
-    for route in PAGE_ROUTES {
+    for route in PAGE_ROUTES.iter().chain(API_ROUTES) {
         for asker in &mut askers {
             let fixture = arrange(&app, route.needs).await;
             let before = fingerprint(&app, &fixture).await;
             let (method, path, body) = (route.ask)(&fixture);
-            let response = match body {
+            let response = match &body {
                 Body::Form(fields) => {
                     let mut all: Vec<(&str, &str)> = vec![("csrf_token", asker.csrf.as_str())];
                     all.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
                     assert_eq!(method, Method::POST);
                     asker.visit.post(&path, &all).await
                 }
-                Body::Json(_) | Body::Empty => unreachable!("pages take forms"),
+                Body::Json(_) | Body::Empty => {
+                    let mut request = app.client.request(method, format!("{}{path}", app.base));
+                    if let Some(token) = &asker.token {
+                        request = request.bearer_auth(token);
+                    }
+                    if let Body::Json(value) = &body {
+                        request = request.json(value);
+                    }
+                    request.send().await.unwrap()
+                }
             };
             let expected = route.expect[ROLES.iter().position(|r| *r == asker.role).unwrap()];
             let status = response.status().as_u16();
@@ -383,5 +515,5 @@ async fn every_write_route_answers_every_role_as_the_rules_say(app: TestApp) {
             cases += 1;
         }
     }
-    assert_eq!(cases, PAGE_ROUTES.len() * ROLES.len());
+    assert_eq!(cases, (PAGE_ROUTES.len() + API_ROUTES.len()) * ROLES.len());
 }
