@@ -19,6 +19,7 @@ mod paging;
 mod record;
 pub mod reference;
 mod region;
+pub mod second_factor;
 mod slug;
 mod text;
 mod theme;
@@ -37,6 +38,7 @@ pub use record::{
     DESCRIPTION_MAX, SUMMARY_MAX, TITLE_MAX,
 };
 pub use region::{CountryCode, RegionCode, RegionLevel};
+pub use second_factor::{OneTimeCode, RecoveryCode, SecondFactorCode, TotpSecret};
 pub use slug::Slug;
 pub use text::LocalizedText;
 pub use theme::{Theme, ThemeFamily, ThemeId};
