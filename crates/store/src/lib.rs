@@ -19,6 +19,7 @@ mod projects;
 mod reference;
 mod resources;
 mod rows;
+mod second_factor;
 mod sql;
 mod taxonomy;
 mod write;
@@ -40,6 +41,7 @@ pub use mail::{OutgoingMail, QueuedMail, Registration, ResetToken};
 pub use projects::{ProjectFilter, ProjectOrder};
 pub use reference::SeedOutcome;
 pub use resources::ResourceFilter;
+pub use second_factor::{PendingLogin, SecondFactor};
 
 /// Which database a store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
