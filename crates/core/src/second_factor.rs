@@ -60,7 +60,8 @@ impl TotpSecret {
     /// The secret in groups of four characters, for a person to type into an app.
     pub fn to_base32_grouped(&self) -> String {
         let text = self.to_base32();
-        let groups: Vec<&str> = text.as_bytes().chunks(4).map(|g| std::str::from_utf8(g).expect("base32 is ASCII")).collect();
+        let groups: Vec<&str> =
+            text.as_bytes().chunks(4).map(|g| std::str::from_utf8(g).expect("base32 is ASCII")).collect();
         groups.join(" ")
     }
 

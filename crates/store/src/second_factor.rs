@@ -45,8 +45,11 @@ pub struct PendingLogin {
 async fn delete_second_factor(tx: &mut AnyConnection, user: &str) -> Result<u64, StoreError> {
     sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(user).execute(&mut *tx).await?;
     sqlx::query("DELETE FROM pending_logins WHERE user_id = $1").bind(user).execute(&mut *tx).await?;
-    let removed =
-        sqlx::query("DELETE FROM second_factors WHERE user_id = $1").bind(user).execute(&mut *tx).await?.rows_affected();
+    let removed = sqlx::query("DELETE FROM second_factors WHERE user_id = $1")
+        .bind(user)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
     Ok(removed)
 }
 
@@ -271,13 +274,14 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let now = stamp(OffsetDateTime::now_utc());
         let mut tx = self.pool.begin().await?;
-        let taken = sqlx::query("DELETE FROM pending_logins WHERE token_hash = $1 AND user_id = $2 AND expires_at > $3")
-            .bind(pending_hash)
-            .bind(user.id.to_string())
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let taken =
+            sqlx::query("DELETE FROM pending_logins WHERE token_hash = $1 AND user_id = $2 AND expires_at > $3")
+                .bind(pending_hash)
+                .bind(user.id.to_string())
+                .bind(&now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
         if taken == 0 {
             tx.rollback().await?;
             return Ok(false);

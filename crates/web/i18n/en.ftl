@@ -566,3 +566,52 @@ mail-application-rejected-body =
     You may write to the secretariat with any question, or apply again later.
 
     GFCE Hub
+
+# Second factor (two-step sign-in)
+second-factor-title = Two-step sign-in
+second-factor-on-since = Two-step sign-in has been on since { $date }: after your password, signing in asks for a code from your authenticator app.
+second-factor-codes-left = { $count ->
+    [one] You have 1 unused recovery code.
+   *[other] You have { $count } unused recovery codes.
+}
+second-factor-off-lead = With two-step sign-in your password alone does not open your account: you also enter the six-digit code that an authenticator app on your phone shows (FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator, for example). Then a stolen password cannot be used to publish in the GFCE's name.
+second-factor-start = Set up two-step sign-in
+second-factor-setup-lead = Two-step sign-in is not on yet. Add your account to your authenticator app, then enter the code it shows.
+second-factor-scan-heading = 1. Add your account to the app
+second-factor-scan-lead = In your authenticator app, choose to add an account and scan this QR code.
+second-factor-qr-alt = QR code with your account's key for an authenticator app
+second-factor-key-lead = If you cannot scan it, type this key into the app instead:
+second-factor-key-hint = If the app asks, choose a time-based code: 6 digits, a new one every 30 seconds (SHA-1).
+second-factor-confirm-heading = 2. Enter the code the app shows
+second-factor-confirm-hint = Six digits; the app shows a new code every 30 seconds.
+second-factor-confirm-submit = Turn on two-step sign-in
+second-factor-start-over-lead = Added it on the wrong device, or lost the key? Start again with a new one.
+second-factor-start-over = Start again with a new key
+second-factor-turned-on = Two-step sign-in is on. Your other sessions have been signed out.
+second-factor-codes-heading = Your recovery codes
+second-factor-codes-lead = If you lose your phone, sign in with one of these codes instead of the app's code; each works once. Print them or keep them in a password manager now: they are shown only this once.
+second-factor-codes-done = I have saved them: back to my account
+second-factor-disable-heading = Turn off two-step sign-in
+second-factor-disable-lead = Your account will then be protected by your password alone. To turn it off, give your password and a code.
+second-factor-disable-code-hint = The six digits your app shows, or one of your recovery codes.
+second-factor-disable-submit = Turn off two-step sign-in
+second-factor-turned-off = Two-step sign-in is off. Signing in now asks only for your password.
+second-factor-back = Back to your account
+param-code = Code from your app
+param-recovery = Recovery code
+error-wrong-code = is not right, or has been used already.
+error-one-time-code = must be the 6 digits your authenticator app shows.
+error-recovery-code = must be one of the codes of 10 letters and digits you saved when you set up two-step sign-in.
+error-second-factor-code = must be the 6 digits your authenticator app shows, or one of your recovery codes.
+login-code-title = Enter your code
+login-code-lead = Your password was right. This account uses two-step sign-in: open your authenticator app and enter the code it shows for GFCE Hub.
+login-code-hint = Six digits; the app shows a new code every 30 seconds.
+login-code-submit = Continue
+login-recovery-heading = No access to your app?
+login-recovery-hint = One of the recovery codes you saved when you set up two-step sign-in, such as 7k3m9-q2xvb. Each works once.
+login-recovery-submit = Sign in with a recovery code
+login-code-restart = Start signing in again
+account-second-factor-on = Two-step sign-in is on.
+account-second-factor-off = Two-step sign-in is off: your password alone opens your account.
+account-second-factor-manage = Manage two-step sign-in
+account-second-factor-set-up = Set up two-step sign-in

@@ -546,3 +546,49 @@ mail-application-rejected-body =
     Bạn có thể viết thư cho ban thư ký nếu có câu hỏi, hoặc nộp đơn lại sau.
 
     GFCE Hub
+
+# Xác thực hai bước khi đăng nhập
+second-factor-title = Đăng nhập hai bước
+second-factor-on-since = Đăng nhập hai bước được bật từ { $date }: sau mật khẩu, khi đăng nhập bạn cần nhập mã từ ứng dụng xác thực.
+second-factor-codes-left = Bạn còn { $count } mã khôi phục chưa dùng.
+second-factor-off-lead = Khi bật đăng nhập hai bước, chỉ mật khẩu thôi không mở được tài khoản của bạn: bạn còn phải nhập mã sáu chữ số do ứng dụng xác thực trên điện thoại hiển thị (ví dụ FreeOTP, Aegis, Google Authenticator hoặc Microsoft Authenticator). Nhờ vậy, kẻ lấy được mật khẩu cũng không thể đăng nội dung nhân danh GFCE.
+second-factor-start = Thiết lập đăng nhập hai bước
+second-factor-setup-lead = Đăng nhập hai bước chưa được bật. Hãy thêm tài khoản vào ứng dụng xác thực, rồi nhập mã ứng dụng hiển thị.
+second-factor-scan-heading = 1. Thêm tài khoản vào ứng dụng
+second-factor-scan-lead = Trong ứng dụng xác thực, chọn thêm tài khoản rồi quét mã QR này.
+second-factor-qr-alt = Mã QR chứa khóa tài khoản của bạn dành cho ứng dụng xác thực
+second-factor-key-lead = Nếu không quét được, hãy nhập khóa này vào ứng dụng:
+second-factor-key-hint = Nếu ứng dụng hỏi, hãy chọn mã theo thời gian: 6 chữ số, cứ 30 giây lại có mã mới (SHA-1).
+second-factor-confirm-heading = 2. Nhập mã ứng dụng hiển thị
+second-factor-confirm-hint = Sáu chữ số; cứ 30 giây ứng dụng lại hiển thị một mã mới.
+second-factor-confirm-submit = Bật đăng nhập hai bước
+second-factor-start-over-lead = Đã thêm nhầm trên thiết bị khác, hoặc làm mất khóa? Hãy bắt đầu lại với một khóa mới.
+second-factor-start-over = Bắt đầu lại với khóa mới
+second-factor-turned-on = Đăng nhập hai bước đã được bật. Các phiên đăng nhập khác đã được đăng xuất.
+second-factor-codes-heading = Các mã khôi phục của bạn
+second-factor-codes-lead = Nếu mất điện thoại, hãy đăng nhập bằng một trong các mã này thay cho mã của ứng dụng; mỗi mã chỉ dùng được một lần. Hãy in ra hoặc lưu chúng vào trình quản lý mật khẩu ngay bây giờ: các mã chỉ hiển thị duy nhất lần này.
+second-factor-codes-done = Tôi đã lưu các mã: quay về tài khoản
+second-factor-disable-heading = Tắt đăng nhập hai bước
+second-factor-disable-lead = Khi đó tài khoản của bạn chỉ còn được bảo vệ bằng mật khẩu. Để tắt, hãy nhập mật khẩu và một mã.
+second-factor-disable-code-hint = Sáu chữ số ứng dụng đang hiển thị, hoặc một trong các mã khôi phục của bạn.
+second-factor-disable-submit = Tắt đăng nhập hai bước
+second-factor-turned-off = Đăng nhập hai bước đã được tắt. Từ giờ khi đăng nhập chỉ cần mật khẩu.
+second-factor-back = Quay về tài khoản của bạn
+param-code = Mã từ ứng dụng
+param-recovery = Mã khôi phục
+error-wrong-code = không đúng hoặc đã được dùng rồi.
+error-one-time-code = phải là 6 chữ số do ứng dụng xác thực hiển thị.
+error-recovery-code = phải là một trong các mã gồm 10 chữ cái và chữ số mà bạn đã lưu khi thiết lập đăng nhập hai bước.
+error-second-factor-code = phải là 6 chữ số do ứng dụng xác thực hiển thị, hoặc một trong các mã khôi phục của bạn.
+login-code-title = Nhập mã của bạn
+login-code-lead = Mật khẩu đã đúng. Tài khoản này dùng đăng nhập hai bước: hãy mở ứng dụng xác thực và nhập mã hiển thị cho GFCE Hub.
+login-code-hint = Sáu chữ số; cứ 30 giây ứng dụng lại hiển thị một mã mới.
+login-code-submit = Tiếp tục
+login-recovery-heading = Không mở được ứng dụng?
+login-recovery-hint = Một trong các mã khôi phục bạn đã lưu khi thiết lập đăng nhập hai bước, ví dụ 7k3m9-q2xvb. Mỗi mã chỉ dùng được một lần.
+login-recovery-submit = Đăng nhập bằng mã khôi phục
+login-code-restart = Đăng nhập lại từ đầu
+account-second-factor-on = Đăng nhập hai bước đang bật.
+account-second-factor-off = Đăng nhập hai bước đang tắt: chỉ cần mật khẩu là mở được tài khoản của bạn.
+account-second-factor-manage = Quản lý đăng nhập hai bước
+account-second-factor-set-up = Thiết lập đăng nhập hai bước

@@ -85,6 +85,10 @@ pub enum Reason {
     /// A password's confirmation is not the password.
     #[error("does not match the password")]
     PasswordsDiffer,
+    /// A second-factor code that is not the app's code of the moment, was used already, or is
+    /// not an unused recovery code of the account.
+    #[error("wrong or used code")]
+    WrongCode,
 }
 
 impl Reason {
@@ -97,6 +101,7 @@ impl Reason {
             Reason::LoginFailed => "error-login-failed",
             Reason::WrongPassword => "error-wrong-password",
             Reason::PasswordsDiffer => "error-passwords-differ",
+            Reason::WrongCode => "error-wrong-code",
         }
     }
 

@@ -86,6 +86,11 @@ impl PageCtx {
         self.i18n.get_args(self.lang, id, &args)
     }
 
+    /// A date as the page's language writes it.
+    pub fn date(&self, date: time::Date) -> String {
+        self.i18n.date(self.lang, date)
+    }
+
     fn t_str(&self, id: &str, name: &str, value: &str) -> String {
         self.i18n.get_args(self.lang, id, &[(name, FluentValue::from(value))])
     }
