@@ -14,4 +14,5 @@ mod knowledge;
 mod ops;
 mod pages;
 mod search;
+mod second_factor;
 mod store;
