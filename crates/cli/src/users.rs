@@ -1,5 +1,5 @@
-//! `gfce user create` and `gfce user list`: accounts from the command line, for the first
-//! administrator and for operators.
+//! `gfce user create`, `gfce user list` and `gfce user reset-second-factor`: accounts from the
+//! command line, for the first administrator and for operators.
 
 use std::io::{IsTerminal, Read};
 
@@ -17,6 +17,9 @@ pub enum UserCommand {
     Create(CreateArgs),
     /// List the accounts.
     List(DatabaseArgs),
+    /// Turn off an account's two-step sign-in, for someone who lost both their authenticator
+    /// and their recovery codes: they sign in with the password alone and may set it up again.
+    ResetSecondFactor(ResetSecondFactorArgs),
 }
 
 #[derive(Debug, Args)]
@@ -33,10 +36,19 @@ pub struct CreateArgs {
     pub member: Option<String>,
 }
 
+#[derive(Debug, Args)]
+pub struct ResetSecondFactorArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[arg(long)]
+    pub email: String,
+}
+
 pub async fn run(command: UserCommand) -> anyhow::Result<()> {
     match command {
         UserCommand::Create(args) => create(args).await,
         UserCommand::List(args) => list(args).await,
+        UserCommand::ResetSecondFactor(args) => reset_second_factor(args).await,
     }
 }
 
@@ -86,5 +98,18 @@ async fn list(args: DatabaseArgs) -> anyhow::Result<()> {
         println!("{}\t{}{member}{disabled}\tsince {}", user.email.as_str(), user.role.as_str(), user.created_at);
     }
     store.close().await;
+    Ok(())
+}
+
+async fn reset_second_factor(args: ResetSecondFactorArgs) -> anyhow::Result<()> {
+    let email = Email::parse(&args.email).map_err(|e| anyhow::anyhow!("--email {e}"))?;
+    let (store, _) = open_seeded_store(&args.database).await?;
+    let outcome = store.reset_second_factor(&email).await;
+    store.close().await;
+    match outcome.context("could not reset the second factor")? {
+        None => bail!("{email} has no account"),
+        Some(true) => println!("two-step sign-in turned off for {email}; its recovery codes no longer work"),
+        Some(false) => println!("{email} did not use two-step sign-in; nothing changed"),
+    }
     Ok(())
 }

@@ -10,7 +10,7 @@
 //! | `ReadDraft` | — | — | its actor's drafts | yes | yes |
 //! | `EditActorProfile` | — | — | its actor's profile | — | yes |
 //! | `SubmitContent` | — | — | on behalf of its actor | — | yes |
-//! | `Review` | — | — | — | yes | yes |
+//! | `Review`, `UseSecondFactor` | — | — | — | yes | yes |
 //! | `ReadApplications`, `ManageMembership`, `ManageUsers`, `ReadAuditLog`, `ReadOutbox`, `ImportExport` | — | — | — | — | yes |
 //!
 //! A representative's actor is the one its account names; an account of any other role that
@@ -322,6 +322,9 @@ pub enum Action {
     ChangeOwnPassword,
     /// Submit a membership application.
     Apply,
+    /// Set up or turn off a second factor for signing in. Offered to those who can change what
+    /// the public reads: a stolen password should not be enough to publish in the GFCE's name.
+    UseSecondFactor,
 }
 
 /// Whether `who` may do `action`: the one place that decides every permission (the rules are in the
@@ -344,7 +347,7 @@ pub fn allowed(who: &Principal, action: &Action) -> bool {
         Action::ReadDraft { owner_actor } => admin || curator || owner_actor.as_ref().is_some_and(speaks_for),
         Action::EditActorProfile { actor } => admin || speaks_for(actor),
         Action::SubmitContent { on_behalf_of } => admin || on_behalf_of.as_ref().is_some_and(speaks_for),
-        Action::Review => admin || curator,
+        Action::Review | Action::UseSecondFactor => admin || curator,
         Action::ReadApplications
         | Action::ManageMembership
         | Action::ManageUsers
@@ -574,6 +577,7 @@ mod tests {
             (Action::SubmitContent { on_behalf_of: Some(other) }, [false, false, false, false, true]),
             (Action::SubmitContent { on_behalf_of: None }, [false, false, false, false, true]),
             (Action::Review, [false, false, false, true, true]),
+            (Action::UseSecondFactor, [false, false, false, true, true]),
             (Action::ReadApplications, [false, false, false, false, true]),
             (Action::ManageMembership, [false, false, false, false, true]),
             (Action::ManageUsers, [false, false, false, false, true]),
@@ -599,7 +603,8 @@ mod tests {
             | Action::ImportExport
             | Action::ManageOwnTokens
             | Action::ChangeOwnPassword
-            | Action::Apply => 1,
+            | Action::Apply
+            | Action::UseSecondFactor => 1,
         }
     }
 
@@ -656,6 +661,7 @@ mod tests {
             Just(Action::ManageOwnTokens),
             Just(Action::ChangeOwnPassword),
             Just(Action::Apply),
+            Just(Action::UseSecondFactor),
         ]
     }
 

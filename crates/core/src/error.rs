@@ -54,6 +54,12 @@ pub enum ParseError {
     PasswordPersonal,
     #[error("must be ticked")]
     Unticked,
+    #[error("must be the 6 digits of an authenticator app")]
+    OneTimeCode,
+    #[error("is not a recovery code (10 letters and digits)")]
+    RecoveryCode,
+    #[error("must be the 6 digits of an authenticator app or a recovery code")]
+    SecondFactorCode,
 }
 
 impl ParseError {
@@ -84,6 +90,9 @@ impl ParseError {
             ParseError::PasswordCommon => "error-password-common",
             ParseError::PasswordPersonal => "error-password-personal",
             ParseError::Unticked => "error-unticked",
+            ParseError::OneTimeCode => "error-one-time-code",
+            ParseError::RecoveryCode => "error-recovery-code",
+            ParseError::SecondFactorCode => "error-second-factor-code",
         }
     }
 

@@ -23,6 +23,7 @@ mod record;
 pub mod reference;
 mod region;
 mod resource_form;
+pub mod second_factor;
 mod slug;
 mod text;
 mod theme;
@@ -44,6 +45,7 @@ pub use record::{
 };
 pub use region::{CountryCode, RegionCode, RegionLevel};
 pub use resource_form::ResourceForm;
+pub use second_factor::{OneTimeCode, RecoveryCode, SecondFactorCode, TotpSecret};
 pub use slug::Slug;
 pub use text::LocalizedText;
 pub use theme::{Theme, ThemeFamily, ThemeId};

@@ -20,6 +20,7 @@ mod projects;
 mod reference;
 mod resources;
 mod rows;
+mod second_factor;
 mod sql;
 mod taxonomy;
 mod tokens;
@@ -44,6 +45,7 @@ pub use projects::{ProjectFilter, ProjectOrder};
 pub use reference::SeedOutcome;
 pub use resources::ResourceFilter;
 pub use tokens::ApiToken;
+pub use second_factor::{PendingLogin, SecondFactor};
 
 /// Which database a store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

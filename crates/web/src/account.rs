@@ -16,7 +16,7 @@ use crate::{
     auth::{self, CsrfForm, Viewer, SESSION_COOKIE},
     error::{Reason, WebError},
     pages::{field_messages, render, FieldMessage, PageCtx},
-    AppState,
+    second_factor, AppState,
 };
 
 pub fn routes(lang: Lang) -> Router<AppState> {
@@ -75,6 +75,16 @@ struct LoginForm {
     password: String,
 }
 
+/// The throttling scope of the sign-ins to one account.
+pub(crate) fn account_scope(email: &Email) -> String {
+    format!("account:{}", email.as_str().to_lowercase())
+}
+
+/// The throttling scope of the sign-ins from one client address.
+pub(crate) fn address_scope(address: &str) -> String {
+    format!("address:{address}")
+}
+
 /// Checks the throttles for this account and address; `Err` with the seconds to wait.
 pub(crate) async fn throttled(state: &AppState, scopes: &[(&str, i64)]) -> Result<(), WebError> {
     let now = OffsetDateTime::now_utc();
@@ -102,8 +112,7 @@ async fn login(
     let Ok(email) = Email::parse(&form.email) else {
         return refuse(ctx, form.email);
     };
-    let account_scope = format!("account:{}", email.as_str().to_lowercase());
-    let address_scope = format!("address:{address}");
+    let (account_scope, address_scope) = (account_scope(&email), address_scope(&address));
     throttled(
         &state,
         &[(&account_scope, auth::MAX_FAILURES_PER_ACCOUNT), (&address_scope, auth::MAX_FAILURES_PER_ADDRESS)],
@@ -123,6 +132,11 @@ async fn login(
             return refuse(ctx, email.as_str().to_owned());
         }
     };
+    if state.store.second_factor(user.id).await?.is_some_and(|f| f.enabled()) {
+        // The failures stay counted until the code is right too, or the password would buy
+        // fresh guesses at the code.
+        return second_factor::challenge(&ctx, &state, &user).await;
+    }
     state.store.clear_login_failures(&account_scope, OffsetDateTime::now_utc() - auth::THROTTLE_WINDOW).await?;
     let token = auth::random_token();
     state.store.create_session(&auth::token_digest(&token), user.id, &auth::random_token()).await?;
@@ -165,10 +179,14 @@ struct AccountTemplate {
     administration: bool,
     /// The personal API tokens page, for those who may have tokens.
     tokens: bool,
+    /// Whether the account may use a second factor, and whether it does.
+    second_factor_offered: bool,
+    second_factor_on: bool,
 }
 
 async fn account_page(
     ctx: PageCtx,
+    state: &AppState,
     viewer: &Viewer,
     status: StatusCode,
     errors: Vec<FieldMessage>,
@@ -177,6 +195,8 @@ async fn account_page(
     let Some(session) = &viewer.session else {
         return Ok(Redirect::to(&ctx.href("/login")).into_response());
     };
+    let second_factor_offered = allowed(&viewer.principal(), &Action::UseSecondFactor);
+    let second_factor_on = state.store.second_factor(session.user.id).await?.is_some_and(|f| f.enabled());
     let page = render(&AccountTemplate {
         title: ctx.t("account-title"),
         email: session.user.email.as_str().to_owned(),
@@ -186,13 +206,15 @@ async fn account_page(
         csrf_token: session.csrf_token.clone(),
         administration: allowed(&viewer.principal(), &Action::ReadAuditLog),
         tokens: allowed(&viewer.principal(), &Action::ManageOwnTokens),
+        second_factor_offered,
+        second_factor_on,
         ctx,
     })?;
     Ok((status, page).into_response())
 }
 
-async fn account(ctx: PageCtx, viewer: Viewer) -> Result<Response, WebError> {
-    account_page(ctx, &viewer, StatusCode::OK, Vec::new(), false).await
+async fn account(ctx: PageCtx, State(state): State<AppState>, viewer: Viewer) -> Result<Response, WebError> {
+    account_page(ctx, &state, &viewer, StatusCode::OK, Vec::new(), false).await
 }
 
 #[derive(Deserialize)]
@@ -218,13 +240,13 @@ async fn change_password(
         .map_err(|e| WebError::Render(e.to_string()))?;
     if !current_ok {
         let errors = field_messages(&ctx, &[("current", Reason::WrongPassword)]);
-        return account_page(ctx, &viewer, StatusCode::BAD_REQUEST, errors, false).await;
+        return account_page(ctx, &state, &viewer, StatusCode::BAD_REQUEST, errors, false).await;
     }
     let new = match NewPassword::parse(&form.new, Some(&user.email)) {
         Ok(p) => p,
         Err(e) => {
             let errors = field_messages(&ctx, &[("new", Reason::Parse(e))]);
-            return account_page(ctx, &viewer, StatusCode::BAD_REQUEST, errors, false).await;
+            return account_page(ctx, &state, &viewer, StatusCode::BAD_REQUEST, errors, false).await;
         }
     };
     let hash = tokio::task::spawn_blocking(move || auth::hash_password(&new))
@@ -232,5 +254,5 @@ async fn change_password(
         .map_err(|e| WebError::Render(e.to_string()))?;
     state.store.set_password(user.id, &hash, viewer.token_hash.as_deref()).await?;
     state.store.audit(Some(user.id), "password-changed", Some(user.email.as_str()), None).await?;
-    account_page(ctx, &viewer, StatusCode::OK, Vec::new(), true).await
+    account_page(ctx, &state, &viewer, StatusCode::OK, Vec::new(), true).await
 }

@@ -114,6 +114,10 @@ pub enum Reason {
     /// The input is not what the field takes (the text is the parser's).
     #[error("{0}")]
     Syntax(String),
+    /// A second-factor code that is not the app's code of the moment, was used already, or is
+    /// not an unused recovery code of the account.
+    #[error("wrong or used code")]
+    WrongCode,
 }
 
 impl Reason {
@@ -128,6 +132,7 @@ impl Reason {
             Reason::PasswordsDiffer => "error-passwords-differ",
             Reason::SlugTaken => "error-slug-taken",
             Reason::Syntax(_) => "error-syntax",
+            Reason::WrongCode => "error-wrong-code",
         }
     }
 

@@ -26,6 +26,7 @@ mod pages;
 mod params;
 mod rate;
 mod search;
+mod second_factor;
 mod signup;
 mod tokens;
 
@@ -56,6 +57,7 @@ pub use error::{Problem, WebError};
 pub use i18n::I18n;
 pub use ops::metrics_handle;
 pub use rate::Rate;
+pub use second_factor::{PENDING_COOKIE, PENDING_LIFETIME};
 pub use signup::{MAX_MAIL_PER_RECIPIENT, MAX_MAIL_REQUESTS_PER_ADDRESS, RESET_LINK_LIFETIME};
 
 /// What every handler shares.
@@ -156,6 +158,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(pages::routes(Lang::Vi))
         .merge(account::routes(Lang::Vi))
         .merge(account::routes(Lang::En))
+        .merge(second_factor::routes(Lang::Vi))
+        .merge(second_factor::routes(Lang::En))
         .merge(signup::routes(Lang::Vi))
         .merge(signup::routes(Lang::En))
         .merge(outbox::routes(Lang::Vi))

@@ -110,7 +110,7 @@ impl PageCtx {
         self.i18n.get_args(self.lang, id, &args)
     }
 
-    /// A day as people write it in the page's language.
+    /// A date as the page's language writes it.
     pub fn date(&self, date: time::Date) -> String {
         self.i18n.date(self.lang, date)
     }

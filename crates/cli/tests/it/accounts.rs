@@ -51,7 +51,7 @@ impl<'a> Visit<'a> {
     }
 
     fn keep(&mut self, response: &reqwest::Response) {
-        for name in [auth::SESSION_COOKIE, auth::CSRF_COOKIE] {
+        for name in [auth::SESSION_COOKIE, auth::CSRF_COOKIE, gfce_web::PENDING_COOKIE] {
             if let Some(c) = set_cookie(response, name) {
                 self.cookies.retain(|(n, _)| n != name);
                 let value = cookie_value(&c);

@@ -17,5 +17,6 @@ mod ops;
 mod pages;
 mod probes;
 mod search;
+mod second_factor;
 mod store;
 mod tokens;

@@ -221,6 +221,9 @@ fn parse_error(message: &str) -> Option<ParseError> {
         PasswordCommon,
         PasswordPersonal,
         Unticked,
+        OneTimeCode,
+        RecoveryCode,
+        SecondFactorCode,
     ];
     if let Some(e) = plain.into_iter().find(|e| e.to_string() == message) {
         return Some(e);
@@ -495,6 +498,9 @@ pub(super) mod tests {
             PasswordCommon,
             PasswordPersonal,
             Unticked,
+            OneTimeCode,
+            RecoveryCode,
+            SecondFactorCode,
         ];
         for e in every {
             // A new variant stops this match from compiling: add it above, and to `parse_error`.
@@ -522,7 +528,10 @@ pub(super) mod tests {
                 | PasswordTooShort { .. }
                 | PasswordCommon
                 | PasswordPersonal
-                | Unticked => {}
+                | Unticked
+                | OneTimeCode
+                | RecoveryCode
+                | SecondFactorCode => {}
             }
             assert_eq!(parse_error(&e.to_string()), Some(e));
         }
