@@ -190,17 +190,25 @@ struct ProjectFormTemplate {
     editing_published: bool,
 }
 
+/// Which project form page this is: its heading, where it posts, and whether it revises a
+/// published record.
+struct FormPage {
+    title: String,
+    action: String,
+    editing_published: bool,
+}
+
+/// The project form, filled in with `form`; with `errors`, as a bad request.
 async fn project_form_page(
     ctx: PageCtx,
     state: &AppState,
     viewer: &Viewer,
-    status: StatusCode,
-    title: String,
-    action: String,
+    page: FormPage,
     errors: Vec<FieldMessage>,
     form: ProjectForm,
-    editing_published: bool,
 ) -> Result<Response, WebError> {
+    let FormPage { title, action, editing_published } = page;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
     let csrf_token = viewer.session.as_ref().map(|s| s.csrf_token.clone()).unwrap_or_default();
     let statuses = ProjectStatus::ALL
         .into_iter()
@@ -301,7 +309,8 @@ async fn new_project_form(ctx: PageCtx, State(state): State<AppState>, viewer: V
     }
     let form = ProjectForm { status: ProjectStatus::Planned.as_str().into(), ..ProjectForm::default() };
     let (title, action) = (ctx.t("project-new-title"), ctx.href("/contributions/new-project"));
-    project_form_page(ctx, &state, &viewer, StatusCode::OK, title, action, Vec::new(), form, false).await
+    project_form_page(ctx, &state, &viewer, FormPage { title, action, editing_published: false }, Vec::new(), form)
+        .await
 }
 
 /// The actor a representative speaks for; none for anyone else.
@@ -334,12 +343,9 @@ async fn create_project(
                 ctx,
                 &state,
                 &viewer,
-                StatusCode::BAD_REQUEST,
-                title,
-                action,
+                FormPage { title, action, editing_published: false },
                 errors,
                 form,
-                false,
             )
             .await;
         }
@@ -355,12 +361,9 @@ async fn create_project(
                 ctx,
                 &state,
                 &viewer,
-                StatusCode::BAD_REQUEST,
-                title,
-                action,
+                FormPage { title, action, editing_published: false },
                 errors,
                 form,
-                false,
             )
             .await;
         }
@@ -412,8 +415,15 @@ async fn edit_published_form(
     };
     let title = ctx.t_args("project-edit-title", &[("title", project.title.get(ctx.lang))]);
     let action = ctx.href(&format!("/projects/{}/edit", project.slug));
-    project_form_page(ctx, &state, &viewer, StatusCode::OK, title, action, Vec::new(), ProjectForm::of(&project), true)
-        .await
+    project_form_page(
+        ctx,
+        &state,
+        &viewer,
+        FormPage { title, action, editing_published: true },
+        Vec::new(),
+        ProjectForm::of(&project),
+    )
+    .await
 }
 
 async fn edit_published(
@@ -432,8 +442,15 @@ async fn edit_published(
         Ok(p) => Content::Project(p),
         Err(errors) => {
             let errors = field_messages(&ctx, &field_refusals(errors));
-            return project_form_page(ctx, &state, &viewer, StatusCode::BAD_REQUEST, title, action, errors, form, true)
-                .await;
+            return project_form_page(
+                ctx,
+                &state,
+                &viewer,
+                FormPage { title, action, editing_published: true },
+                errors,
+                form,
+            )
+            .await;
         }
     };
     let revision = match state.store.start_revision(&content, owner.as_ref(), user).await? {
@@ -443,8 +460,15 @@ async fn edit_published(
         }
         Err(refusal) => {
             let errors = form_refusal(&ctx, refusal)?;
-            return project_form_page(ctx, &state, &viewer, StatusCode::BAD_REQUEST, title, action, errors, form, true)
-                .await;
+            return project_form_page(
+                ctx,
+                &state,
+                &viewer,
+                FormPage { title, action, editing_published: true },
+                errors,
+                form,
+            )
+            .await;
         }
     };
     after_save(&ctx, &state, &viewer, revision, wants_submit(&fields)).await
@@ -641,8 +665,15 @@ async fn edit_revision_form(
     let title = ctx.t_args("project-edit-title", &[("title", project.title.get(ctx.lang))]);
     let action = ctx.href(&format!("/revisions/{}/edit", revision.id));
     let form = ProjectForm::of(&project);
-    project_form_page(ctx, &state, &viewer, StatusCode::OK, title, action, Vec::new(), form, revision.base.is_some())
-        .await
+    project_form_page(
+        ctx,
+        &state,
+        &viewer,
+        FormPage { title, action, editing_published: revision.base.is_some() },
+        Vec::new(),
+        form,
+    )
+    .await
 }
 
 async fn edit_revision(
@@ -666,12 +697,9 @@ async fn edit_revision(
                 ctx,
                 &state,
                 &viewer,
-                StatusCode::BAD_REQUEST,
-                title,
-                action,
+                FormPage { title, action, editing_published: published },
                 errors,
                 form,
-                published,
             )
             .await;
         }
@@ -687,12 +715,9 @@ async fn edit_revision(
                 ctx,
                 &state,
                 &viewer,
-                StatusCode::BAD_REQUEST,
-                title,
-                action,
+                FormPage { title, action, editing_published: published },
                 errors,
                 form,
-                published,
             )
             .await;
         }
