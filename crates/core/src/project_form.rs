@@ -90,7 +90,7 @@ impl ProjectForm {
         let countries = keep(e, "countries", every(&self.countries, CountryCode::parse));
         let themes = keep(e, "themes", every(&self.themes, ThemeId::parse));
         let tags = keep(e, "tags", every(&self.tags.split(',').map(str::to_owned).collect::<Vec<_>>(), Tag::parse));
-        let budget = keep(e, "budget_amount", self.budget());
+        let budget = self.budget().map_err(|invalid| e.push(invalid)).ok();
         let source_url = keep(e, "source_url", optional(&self.source_url, WebUrl::parse));
         let (Some(title), Some(slug), Some(status), Some(starts_on), Some(ends_on)) =
             (title, slug, status, starts_on, ends_on)
@@ -129,13 +129,15 @@ impl ProjectForm {
         Ok(project)
     }
 
-    fn budget(&self) -> Result<Option<Money>, ParseError> {
+    /// The budget, or the refusal of the one of its two fields that is wrong (the amount first).
+    fn budget(&self) -> Result<Option<Money>, Invalid> {
         match (self.budget_amount.trim(), self.budget_currency.trim()) {
             ("", "") => Ok(None),
-            ("", _) => Err(ParseError::Amount),
+            ("", _) => Err(("budget_amount", ParseError::Amount)),
+            (_, "") => Err(("budget_currency", ParseError::Empty)),
             (amount, currency) => {
-                let amount = Amount::parse(amount)?;
-                let currency = CurrencyCode::parse(currency)?;
+                let amount = Amount::parse(amount).map_err(|e| ("budget_amount", e))?;
+                let currency = CurrencyCode::parse(currency).map_err(|e| ("budget_currency", e))?;
                 Ok(Some(Money { amount, currency }))
             }
         }
@@ -197,6 +199,8 @@ mod tests {
         assert_eq!(reversed.parse(Uuid::nil(), None).unwrap_err(), vec![("ends_on", ParseError::DateOrder)]);
         let currency_only = ProjectForm { budget_amount: String::new(), ..form() };
         assert_eq!(currency_only.parse(Uuid::nil(), None).unwrap_err(), vec![("budget_amount", ParseError::Amount)]);
+        let amount_only = ProjectForm { budget_currency: String::new(), ..form() };
+        assert_eq!(amount_only.parse(Uuid::nil(), None).unwrap_err(), vec![("budget_currency", ParseError::Empty)]);
         let unknown_theme = ProjectForm { themes: vec!["not-a-theme".into()], ..form() };
         assert_eq!(unknown_theme.parse(Uuid::nil(), None).unwrap_err()[0].0, "themes");
     }

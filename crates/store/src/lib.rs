@@ -44,8 +44,8 @@ pub use mail::{OutgoingMail, QueuedMail, Registration, ResetToken};
 pub use projects::{ProjectFilter, ProjectOrder};
 pub use reference::SeedOutcome;
 pub use resources::ResourceFilter;
-pub use tokens::ApiToken;
 pub use second_factor::{PendingLogin, SecondFactor};
+pub use tokens::ApiToken;
 
 /// Which database a store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,6 +10,7 @@
 use askama::Template;
 use axum::{
     extract::{Path, State},
+    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
     Extension, Router,
@@ -27,7 +28,7 @@ use crate::{
     applications::gate,
     auth::{CsrfForm, Viewer},
     error::{Reason, WebError},
-    pages::{pagination, render, PageCtx, Pagination},
+    pages::{field_messages, pagination, render, FieldMessage, Link, PageCtx, Pagination},
     params::{given, Params},
     AppState,
 };
@@ -232,6 +233,24 @@ pub(crate) fn may_contribute(who: &Principal, revision: &Revision) -> bool {
     allowed(who, &Action::SubmitContent { on_behalf_of: acting })
 }
 
+/// A changed field as the diff table shows it: named as the form names it where the form has it,
+/// by its path in the dataset otherwise (`participants[0].role`).
+struct ChangeRow {
+    label: Option<String>,
+    field: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+fn change_row(ctx: &PageCtx, change: FieldChange) -> ChangeRow {
+    ChangeRow {
+        label: ctx.t_known(&format!("param-{}", change.field.replace('.', "_"))),
+        field: change.field,
+        before: change.before,
+        after: change.after,
+    }
+}
+
 struct HistoryRow {
     change: String,
     at: String,
@@ -243,6 +262,12 @@ struct HistoryRow {
 #[template(path = "revision.html")]
 struct RevisionTemplate {
     ctx: PageCtx,
+    /// The list the viewer came from: the review queue for a revision waiting for the viewer's
+    /// review, their contributions for one they may change.
+    back: Option<Link>,
+    errors: Vec<FieldMessage>,
+    /// What a curator typed as a comment that was refused.
+    comment_typed: String,
     title: String,
     kind: String,
     number: i64,
@@ -251,7 +276,7 @@ struct RevisionTemplate {
     owner: Option<String>,
     author: Option<String>,
     comment: Option<String>,
-    changes: Vec<FieldChange>,
+    changes: Vec<ChangeRow>,
     history: Vec<HistoryRow>,
     public_href: Option<String>,
     record_history_href: Option<String>,
@@ -273,8 +298,26 @@ async fn revision_page(
         Err(WebError::SignInRequired) => return Ok(Redirect::to(&ctx.href("/login")).into_response()),
         other => other?,
     };
+    revision_view(ctx, &viewer, &revision, &history, RefusedComment::default())
+}
+
+/// A curator's comment the return step refused, shown again on the revision's page.
+#[derive(Default)]
+struct RefusedComment {
+    errors: Vec<FieldMessage>,
+    typed: String,
+}
+
+/// The revision's page; with a refused comment, that comment and why, as a bad request.
+fn revision_view(
+    ctx: PageCtx,
+    viewer: &Viewer,
+    revision: &Revision,
+    history: &[RevisionEvent],
+    refused_comment: RefusedComment,
+) -> Result<Response, WebError> {
     let who = viewer.principal();
-    let contribute = may_contribute(&who, &revision);
+    let contribute = may_contribute(&who, revision);
     let review = allowed(&who, &Action::Review);
     let section = revision.kind.section();
     let slug = revision.content.slug().clone();
@@ -299,8 +342,19 @@ async fn revision_page(
         })
         .collect();
     let base = revision.base.as_ref();
-    let changes = diff(base, &revision.content.to_json());
+    let changes = diff(base, &revision.content.to_json()).into_iter().map(|c| change_row(&ctx, c)).collect();
+    let can_review = review && revision.state == RevisionState::Submitted;
+    let back = match (can_review, contribute, review) {
+        (false, true, _) => Some(("/contributions", "contributions-title")),
+        (true, _, _) | (false, false, true) => Some(("/curation", "curation-title")),
+        (false, false, false) => None,
+    }
+    .map(|(path, label)| Link { label: ctx.t(label), href: ctx.href(path) });
+    let status = if refused_comment.errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
     let page = render(&RevisionTemplate {
+        back,
+        errors: refused_comment.errors,
+        comment_typed: refused_comment.typed,
         title: revision.title().get(ctx.lang).to_owned(),
         kind: ctx.t(&format!("type-{}", revision.kind.as_str())),
         number: revision.number,
@@ -318,12 +372,12 @@ async fn revision_page(
             .then(|| ctx.href(&format!("/revisions/{}/edit", revision.id))),
         can_submit: contribute && revision.state.after(Step::Submit).is_some(),
         can_discard: contribute && revision.state.after(Step::Discard).is_some(),
-        can_review: review && revision.state == RevisionState::Submitted,
+        can_review,
         csrf_token: viewer.session.as_ref().map(|s| s.csrf_token.clone()).unwrap_or_default(),
         base: ctx.href(&format!("/revisions/{}", revision.id)),
         ctx,
     })?;
-    Ok(page.into_response())
+    Ok((status, page).into_response())
 }
 
 /// Submit, publish, return (with a comment) or discard, from the revision's page.
@@ -342,7 +396,7 @@ async fn take_step(
         _ => return Err(WebError::NotFound),
     };
     let who = viewer.principal();
-    let (revision, _) = readable(&state, &who, &id).await?;
+    let (revision, history) = readable(&state, &who, &id).await?;
     match step {
         Step::Publish | Step::Return => require(&who, &Action::Review)?,
         _ if may_contribute(&who, &revision) => {}
@@ -351,10 +405,15 @@ async fn take_step(
     let Some((_, user)) = signed_in(&viewer) else { return Err(WebError::NotPermitted) };
     let comment = if step == Step::Return {
         let text = fields.iter().find(|(k, _)| k == "comment").map(|(_, v)| v.as_str()).unwrap_or_default();
-        Some(
-            ReturnComment::parse(text)
-                .map_err(|e| WebError::InvalidField { field: "comment".into(), reason: Reason::Parse(e) })?,
-        )
+        match ReturnComment::parse(text) {
+            Ok(comment) => Some(comment),
+            Err(_) if revision.state.after(Step::Return).is_none() => return Err(WebError::WrongState(revision.state)),
+            Err(e) => {
+                let errors = field_messages(&ctx, &[("comment", Reason::Parse(e))]);
+                let refused_comment = RefusedComment { errors, typed: text.to_owned() };
+                return revision_view(ctx, &viewer, &revision, &history, refused_comment);
+            }
+        }
     } else {
         None
     };

@@ -43,6 +43,11 @@ impl I18n {
         self.format(lang, id, None)
     }
 
+    /// Whether `id` is a message, for ids made from data (a field's name) that may have none.
+    pub fn has(&self, lang: Lang, id: &str) -> bool {
+        self.bundle(lang).has_message(id)
+    }
+
     /// The message `id` in `lang` with named arguments.
     pub fn get_args(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let mut fluent_args = FluentArgs::new();

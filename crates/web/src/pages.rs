@@ -99,6 +99,11 @@ impl PageCtx {
         self.i18n.get(self.lang, id)
     }
 
+    /// A translated message whose id is made from data (a field's name), if there is one.
+    pub fn t_known(&self, id: &str) -> Option<String> {
+        self.i18n.has(self.lang, id).then(|| self.t(id))
+    }
+
     /// A translated message with one numeric argument.
     pub fn t1(&self, id: &str, name: &str, value: i64) -> String {
         self.i18n.get_args(self.lang, id, &[(name, FluentValue::from(value))])
@@ -719,7 +724,8 @@ pub fn error_page(state: &AppState, error: &WebError, lang: Lang) -> Response {
             (ctx.t("page-already-decided-title"), ctx.t("page-already-decided-body"), Vec::new())
         }
         WebError::InvalidField { field, reason } => {
-            let body = format!("{field} {}", reason.message(&ctx.i18n, ctx.lang));
+            let label = ctx.t_known(&format!("param-{field}")).unwrap_or_else(|| field.clone());
+            let body = format!("{label} {}", reason.message(&ctx.i18n, ctx.lang));
             (ctx.t("page-bad-request-title"), body, Vec::new())
         }
         WebError::SignInRequired => (ctx.t("page-sign-in-title"), ctx.t("page-sign-in-body"), Vec::new()),

@@ -130,11 +130,15 @@ async fn a_project_goes_from_draft_to_search(app: TestApp) {
     let queue = curator.get("/en/curation").await.text().await.unwrap();
     assert!(queue.contains(TITLE) && queue.contains(&format!("/en/revisions/{id}")), "{queue}");
     let page = curator.get(&format!("/en/revisions/{id}")).await.text().await.unwrap();
-    assert!(page.contains("budget.amount") && page.contains("250000"), "the changes list every field of a new record");
+    assert!(
+        page.contains("<th scope=\"row\">Budget</th>") && page.contains("<ins>250000</ins>"),
+        "the changes list every field of a new record, named as the form names it"
+    );
+    assert!(page.contains("<code>participants[0].actor</code>"), "a field the form has not keeps its path");
 
     let blank = step(&mut curator, id, "return", &[("comment", "  ")]).await;
     assert_eq!(blank.status(), StatusCode::BAD_REQUEST);
-    assert!(blank.text().await.unwrap().contains("comment must not be empty"));
+    assert!(blank.text().await.unwrap().contains("Comment for the author must not be empty"));
     assert_eq!(state_of(&app, id).await, RevisionState::Submitted, "a refused return changes nothing");
     let comment = "Please add the Vietnamese summary.";
     assert_eq!(step(&mut curator, id, "return", &[("comment", comment)]).await.status(), StatusCode::SEE_OTHER);
@@ -175,8 +179,11 @@ async fn a_project_goes_from_draft_to_search(app: TestApp) {
     let (_, project) = app.json(&format!("/api/v1/projects/{SLUG}")).await;
     assert_eq!(project["summary"]["en"], "Three courses in Hanoi for the national CERTs of ASEAN.");
     let diff = curator.get(&format!("/en/revisions/{second}")).await.text().await.unwrap();
-    assert!(diff.contains("summary.en") && diff.contains("Four courses in Hanoi and Vientiane."));
-    assert!(!diff.contains("budget.amount"), "only what changed is listed");
+    assert!(
+        diff.contains("<th scope=\"row\">Summary in English</th>")
+            && diff.contains("Four courses in Hanoi and Vientiane.")
+    );
+    assert!(!diff.contains("<th scope=\"row\">Budget</th>"), "only what changed is listed");
     // A second revision cannot start while one is on its way: the form leads to it.
     let again = rep.submit(&edit, &edit, &changed).await;
     assert_eq!(location(&again), format!("/en/revisions/{second}"));

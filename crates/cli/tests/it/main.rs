@@ -9,6 +9,7 @@ mod accounts;
 mod api;
 mod applications;
 mod cli;
+mod curation_forms;
 mod feeds;
 mod import;
 mod knowledge;
