@@ -104,7 +104,7 @@ async fn login(
     headers: HeaderMap,
     submitted: CsrfForm<LoginForm>,
 ) -> Result<Response, WebError> {
-    let CsrfForm { form, address, .. } = submitted;
+    let CsrfForm { form, address, viewer } = submitted;
     let refuse = |ctx: PageCtx, email: String| {
         let errors = field_messages(&ctx, &[("email", Reason::LoginFailed)]);
         login_page(ctx, &state, &headers, StatusCode::UNAUTHORIZED, errors, email)
@@ -138,6 +138,11 @@ async fn login(
         return second_factor::challenge(&ctx, &state, &user).await;
     }
     state.store.clear_login_failures(&account_scope, OffsetDateTime::now_utc() - auth::THROTTLE_WINDOW).await?;
+    // A sign-in always starts a new session: whatever session the browser held before (another
+    // account's, or one an attacker planted) ends here, and the new token is one it never saw.
+    if let Some(previous) = &viewer.token_hash {
+        state.store.delete_session(previous).await?;
+    }
     let token = auth::random_token();
     state.store.create_session(&auth::token_digest(&token), user.id, &auth::random_token()).await?;
     state.store.audit(Some(user.id), "login", Some(email.as_str()), Some(&address)).await?;

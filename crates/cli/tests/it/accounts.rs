@@ -517,3 +517,37 @@ async fn mail_requests_are_throttled_per_recipient(app: TestApp) {
     assert_eq!(registration.status(), StatusCode::TOO_MANY_REQUESTS, "registrations count for the recipient too");
     assert_eq!(app.store.outbox(10).await.unwrap().len(), 3, "a mailbox is not flooded");
 }
+
+on_both_databases!(signing_in_starts_a_new_session);
+async fn signing_in_starts_a_new_session(app: TestApp) {
+    with_account(&app).await;
+    let second = Email::parse("second@example.org").unwrap();
+    let hash = auth::hash_password(&NewPassword::parse(PASSWORD, Some(&second)).unwrap());
+    app.store.create_user(&second, &hash, UserRole::Registered, None).await.unwrap();
+
+    // A session token planted in the browser before sign-in is not the one it gets after.
+    let planted = "ab".repeat(32);
+    let mut visit = Visit::new(&app);
+    visit.cookies.push((auth::SESSION_COOKIE.to_owned(), planted.clone()));
+    let signed = visit.sign_in(PASSWORD).await;
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    let first = cookie_value(&set_cookie(&signed, auth::SESSION_COOKIE).expect("a new session cookie"));
+    assert_ne!(first, planted, "the session id changes at sign-in");
+    let mut attacker = Visit::new(&app);
+    attacker.cookies.push((auth::SESSION_COOKIE.to_owned(), planted));
+    assert_eq!(attacker.get("/en/account").await.status(), StatusCode::SEE_OTHER, "the planted token signs nobody in");
+
+    // Signing in again, as someone else, ends the session held before.
+    // (Signed in, the sign-in page leads to the account page; its form's token is the session's.)
+    let token = hidden_token(&visit.get("/en/account").await.text().await.unwrap());
+    let again = visit
+        .post("/en/login", &[("csrf_token", &token), ("email", "second@example.org"), ("password", PASSWORD)])
+        .await;
+    let renewed = cookie_value(&set_cookie(&again, auth::SESSION_COOKIE).expect("another session cookie"));
+    assert_ne!(renewed, first);
+    let mut old = Visit::new(&app);
+    old.cookies.push((auth::SESSION_COOKIE.to_owned(), first));
+    assert_eq!(old.get("/en/account").await.status(), StatusCode::SEE_OTHER, "the earlier session ended");
+    let page = visit.get("/en/account").await.text().await.unwrap();
+    assert!(page.contains("second@example.org"));
+}
