@@ -26,6 +26,7 @@ use crate::{
     children, events, projects, resources,
     rows::RowReader,
     sql::{in_list, Conditions, Value as Bound},
+    write::Table,
     Store, StoreError,
 };
 
@@ -102,11 +103,11 @@ const REVISION_COLUMNS: &str = "r.id, r.record_id, r.kind, r.number, r.state, r.
      r.author_id, u.email AS author_email, r.comment, r.created_at, r.updated_at, r.submitted_at";
 
 /// The public table a kind of content is kept in, and the kinds that share it.
-fn family(kind: ContentType) -> (&'static str, &'static [&'static str]) {
+fn family(kind: ContentType) -> (&'static Table, &'static [&'static str]) {
     match kind {
-        ContentType::Project => ("projects", &["project"]),
-        ContentType::Tool | ContentType::Publication => ("resources", &["tool", "publication"]),
-        _ => ("events", &["event"]),
+        ContentType::Project => (&projects::PROJECTS, &["project"]),
+        ContentType::Tool | ContentType::Publication => (&resources::RESOURCES, &["tool", "publication"]),
+        _ => (&events::EVENTS, &["event"]),
     }
 }
 
@@ -175,7 +176,7 @@ async fn references(conn: &mut AnyConnection, content: &Content) -> Result<Outco
 async fn slug_taken(conn: &mut AnyConnection, content: &Content) -> Result<bool, StoreError> {
     let (table, kinds) = family(content.kind());
     let (slug, id) = (content.slug().to_string(), content.id().to_string());
-    let public = sqlx::query(&format!("SELECT id FROM {table} WHERE slug = $1 AND id <> $2"))
+    let public = sqlx::query(&format!("SELECT id FROM {} WHERE slug = $1 AND id <> $2", table.name))
         .bind(&slug)
         .bind(&id)
         .fetch_optional(&mut *conn)
@@ -460,20 +461,16 @@ impl Store {
         let Some(content) = self.published(kind, slug).await? else { return Ok(Err(Refusal::NotFound)) };
         let before = content.to_json();
         let (table, _) = family(kind);
-        let entity = match kind {
-            ContentType::Project => "project",
-            ContentType::Event => "event",
-            _ => "resource",
-        };
         let record = content.id().to_string();
         let at = stamp(OffsetDateTime::now_utc());
         let mut tx = self.pool.begin().await?;
         children::delete(&mut tx, std::slice::from_ref(&record)).await?;
-        let gone = sqlx::query(&format!("DELETE FROM {table} WHERE id = $1")).bind(&record).execute(&mut *tx).await?;
+        let gone =
+            sqlx::query(&format!("DELETE FROM {} WHERE id = $1", table.name)).bind(&record).execute(&mut *tx).await?;
         if gone.rows_affected() == 0 {
             return Ok(Err(Refusal::NotFound));
         }
-        change_log::append(&mut tx, entity, &record, Op::Delete).await?;
+        change_log::append(&mut tx, table.entity, &record, Op::Delete).await?;
         let rows = sqlx::query("SELECT id, state FROM revisions WHERE record_id = $1 AND state IN ('published', 'draft', 'submitted', 'returned')")
             .bind(&record)
             .fetch_all(&mut *tx)

@@ -313,9 +313,6 @@ async fn withdraw(
         return Err(WebError::NotPermitted);
     }
     let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
-    if state.store.published(kind, &slug).await?.is_none() {
-        return Err(WebError::NotFound);
-    }
     state.store.withdraw(kind, &slug, user).await?.map_err(refused)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -530,9 +530,6 @@ async fn withdraw(
     require(&viewer.principal(), &Action::Review)?;
     let Some((_, user)) = signed_in(&viewer) else { return Err(WebError::NotPermitted) };
     let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
-    if state.store.published(kind, &slug).await?.is_none() {
-        return Err(WebError::NotFound);
-    }
     state.store.withdraw(kind, &slug, user).await?.map_err(refused)?;
     Ok(Redirect::to(&ctx.href(&format!("/{}", kind.section()))).into_response())
 }

@@ -116,10 +116,7 @@ async fn contributions(
     query: Params<PageQuery>,
 ) -> Result<Response, WebError> {
     let who = viewer.principal();
-    let own_actor = match &who {
-        Principal::User { actor, .. } => acting_for(&who, actor.as_ref(), None),
-        Principal::Anonymous => None,
-    };
+    let own_actor = own_actor(&who);
     if let Some(elsewhere) = gate(&ctx, &viewer, &Action::SubmitContent { on_behalf_of: own_actor.clone() })? {
         return Ok(elsewhere);
     }

@@ -76,7 +76,7 @@ impl FromRequestParts<AppState> for PageCtx {
         let viewer = crate::auth::Viewer::from_request_parts(parts, state).await?;
         ctx.signed_in = viewer.session.as_ref().map(|session| {
             let who = viewer.principal();
-            let own = session.user.actor.clone().filter(|_| session.user.role == gfce_core::UserRole::Representative);
+            let own = crate::curation::own_actor(&who);
             SignedIn {
                 email: session.user.email.to_string(),
                 contributes: allowed(&who, &Action::SubmitContent { on_behalf_of: own }),
