@@ -4,7 +4,7 @@
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
 use gfce_core::{Email, TokenLifetime, TokenName, TokenScope, TokenScopes};
-use gfce_web::bearer::IssuedToken;
+use gfce_web::access::IssuedToken;
 use time::{Duration, OffsetDateTime};
 
 use crate::{config::DatabaseArgs, serve::open_seeded_store};

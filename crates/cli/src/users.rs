@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Read};
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
 use gfce_core::{Email, NewPassword, Slug, UserRole};
-use gfce_web::auth;
+use gfce_web::access::secrets;
 
 use crate::{config::DatabaseArgs, serve::open_seeded_store};
 
@@ -66,14 +66,14 @@ async fn create(args: CreateArgs) -> anyhow::Result<()> {
     }
     let (password, generated) = if std::io::stdin().is_terminal() {
         // 128 random bits in hex: strong, and easy to paste.
-        (auth::random_token()[..32].to_owned(), true)
+        (secrets::random_token()[..32].to_owned(), true)
     } else {
         let mut text = String::new();
         std::io::stdin().read_to_string(&mut text).context("could not read the password from standard input")?;
         (text.trim_end_matches(['\r', '\n']).to_owned(), false)
     };
     let password = NewPassword::parse(&password, Some(&email)).map_err(|e| anyhow::anyhow!("the password {e}"))?;
-    let hash = auth::hash_password(&password);
+    let hash = secrets::hash_password(&password);
     let (store, _) = open_seeded_store(&args.database).await?;
     let user = match store.create_user(&email, &hash, role, member.as_ref()).await {
         Ok(user) => user,

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use gfce_core::{Email, NewPassword, UserRole};
-use gfce_web::auth;
+use gfce_web::access::{csrf, secrets, session, throttle};
 use reqwest::{header, StatusCode};
 
 use crate::common::TestApp;
@@ -16,7 +16,7 @@ const PASSWORD: &str = "correct horse battery staple";
 async fn with_account(app: &TestApp) {
     let email = Email::parse(EMAIL).unwrap();
     let password = NewPassword::parse(PASSWORD, Some(&email)).unwrap();
-    app.store.create_user(&email, &auth::hash_password(&password), UserRole::Curator, None).await.unwrap();
+    app.store.create_user(&email, &secrets::hash_password(&password), UserRole::Curator, None).await.unwrap();
 }
 
 /// The value of a cookie set by a response.
@@ -51,7 +51,7 @@ impl<'a> Visit<'a> {
     }
 
     fn keep(&mut self, response: &reqwest::Response) {
-        for name in [auth::SESSION_COOKIE, auth::CSRF_COOKIE, gfce_web::PENDING_COOKIE] {
+        for name in [session::SESSION_COOKIE, csrf::CSRF_COOKIE, gfce_web::PENDING_COOKIE] {
             if let Some(c) = set_cookie(response, name) {
                 self.cookies.retain(|(n, _)| n != name);
                 let value = cookie_value(&c);
@@ -116,7 +116,7 @@ async fn sign_in_and_out(app: TestApp) {
     let mut visit = Visit::new(&app);
     let form = visit.get("/en/login").await;
     assert_eq!(form.status(), StatusCode::OK);
-    let csrf = set_cookie(&form, auth::CSRF_COOKIE).expect("a CSRF cookie before signing in");
+    let csrf = set_cookie(&form, csrf::CSRF_COOKIE).expect("a CSRF cookie before signing in");
     assert!(csrf.contains("HttpOnly") && csrf.contains("SameSite=Lax"), "{csrf}");
 
     let forged = visit.post("/en/login", &[("email", EMAIL), ("password", PASSWORD)]).await;
@@ -133,7 +133,7 @@ async fn sign_in_and_out(app: TestApp) {
     let ok = visit.sign_in(PASSWORD).await;
     assert_eq!(ok.status(), StatusCode::SEE_OTHER);
     assert_eq!(ok.headers()[header::LOCATION], "/en/account");
-    let session = set_cookie(&ok, auth::SESSION_COOKIE).expect("a session cookie");
+    let session = set_cookie(&ok, session::SESSION_COOKIE).expect("a session cookie");
     assert!(
         session.contains("HttpOnly") && session.contains("SameSite=Lax") && !session.contains("Secure"),
         "{session}"
@@ -158,7 +158,7 @@ on_both_databases!(failed_logins_are_throttled);
 async fn failed_logins_are_throttled(app: TestApp) {
     with_account(&app).await;
     let mut visit = Visit::new(&app);
-    for _ in 0..auth::MAX_FAILURES_PER_ACCOUNT {
+    for _ in 0..throttle::MAX_FAILURES_PER_ACCOUNT {
         assert_eq!(visit.sign_in("wrong password, surely").await.status(), StatusCode::UNAUTHORIZED);
     }
     let blocked = visit.sign_in(PASSWORD).await;
@@ -374,7 +374,7 @@ async fn the_outbox_is_for_administrators(app: TestApp) {
     with_account(&app).await;
     let admin_email = Email::parse("secretariat@thegfce.example.org").unwrap();
     let admin_password = NewPassword::parse("keys kept at the front desk", Some(&admin_email)).unwrap();
-    let hash = auth::hash_password(&admin_password);
+    let hash = secrets::hash_password(&admin_password);
     app.store.create_user(&admin_email, &hash, UserRole::Admin, None).await.unwrap();
     let mut visit = Visit::new(&app);
     assert_eq!(request_reset(&mut visit, EMAIL).await.status(), StatusCode::OK);
@@ -404,7 +404,7 @@ async fn the_audit_log_is_browsed_by_administrators(app: TestApp) {
     with_account(&app).await;
     let admin_email = Email::parse("secretariat@thegfce.example.org").unwrap();
     let admin_password = NewPassword::parse("keys kept at the front desk", Some(&admin_email)).unwrap();
-    let hash = auth::hash_password(&admin_password);
+    let hash = secrets::hash_password(&admin_password);
     app.store.create_user(&admin_email, &hash, UserRole::Admin, None).await.unwrap();
     let mut curator = Visit::new(&app);
     assert_eq!(curator.sign_in("not the password at all").await.status(), StatusCode::UNAUTHORIZED);
@@ -494,7 +494,7 @@ async fn https_sites_ask_for_https() {
         let hsts = response.headers().get(header::STRICT_TRANSPORT_SECURITY).map(|v| v.to_str().unwrap().to_owned());
         assert_eq!(hsts.as_deref(), Some("max-age=31536000; includeSubDomains"), "{path}");
     }
-    let csrf = set_cookie(&app.get("/en/login").await, auth::CSRF_COOKIE).unwrap();
+    let csrf = set_cookie(&app.get("/en/login").await, csrf::CSRF_COOKIE).unwrap();
     assert!(csrf.contains("Secure"), "{csrf}");
     let plain = TestApp::sqlite().await;
     assert!(plain.get("/en/login").await.headers().get(header::STRICT_TRANSPORT_SECURITY).is_none());
@@ -522,19 +522,19 @@ on_both_databases!(signing_in_starts_a_new_session);
 async fn signing_in_starts_a_new_session(app: TestApp) {
     with_account(&app).await;
     let second = Email::parse("second@example.org").unwrap();
-    let hash = auth::hash_password(&NewPassword::parse(PASSWORD, Some(&second)).unwrap());
+    let hash = secrets::hash_password(&NewPassword::parse(PASSWORD, Some(&second)).unwrap());
     app.store.create_user(&second, &hash, UserRole::Registered, None).await.unwrap();
 
     // A session token planted in the browser before sign-in is not the one it gets after.
     let planted = "ab".repeat(32);
     let mut visit = Visit::new(&app);
-    visit.cookies.push((auth::SESSION_COOKIE.to_owned(), planted.clone()));
+    visit.cookies.push((session::SESSION_COOKIE.to_owned(), planted.clone()));
     let signed = visit.sign_in(PASSWORD).await;
     assert_eq!(signed.status(), StatusCode::SEE_OTHER);
-    let first = cookie_value(&set_cookie(&signed, auth::SESSION_COOKIE).expect("a new session cookie"));
+    let first = cookie_value(&set_cookie(&signed, session::SESSION_COOKIE).expect("a new session cookie"));
     assert_ne!(first, planted, "the session id changes at sign-in");
     let mut attacker = Visit::new(&app);
-    attacker.cookies.push((auth::SESSION_COOKIE.to_owned(), planted));
+    attacker.cookies.push((session::SESSION_COOKIE.to_owned(), planted));
     assert_eq!(attacker.get("/en/account").await.status(), StatusCode::SEE_OTHER, "the planted token signs nobody in");
 
     // Signing in again, as someone else, ends the session held before.
@@ -543,10 +543,10 @@ async fn signing_in_starts_a_new_session(app: TestApp) {
     let again = visit
         .post("/en/login", &[("csrf_token", &token), ("email", "second@example.org"), ("password", PASSWORD)])
         .await;
-    let renewed = cookie_value(&set_cookie(&again, auth::SESSION_COOKIE).expect("another session cookie"));
+    let renewed = cookie_value(&set_cookie(&again, session::SESSION_COOKIE).expect("another session cookie"));
     assert_ne!(renewed, first);
     let mut old = Visit::new(&app);
-    old.cookies.push((auth::SESSION_COOKIE.to_owned(), first));
+    old.cookies.push((session::SESSION_COOKIE.to_owned(), first));
     assert_eq!(old.get("/en/account").await.status(), StatusCode::SEE_OTHER, "the earlier session ended");
     let page = visit.get("/en/account").await.text().await.unwrap();
     assert!(page.contains("second@example.org"));

@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use gfce_core::{ApplicationState, Email, NewPassword, UserRole};
-use gfce_web::auth;
+use gfce_web::access::secrets;
 use reqwest::{header, StatusCode};
 use uuid::Uuid;
 
@@ -57,7 +57,7 @@ async fn apply(visit: &mut Visit<'_>, lang: &str, fields: &[(&str, &str)]) -> re
 
 async fn with_user(app: &TestApp, email: &str, role: UserRole) {
     let email = Email::parse(email).unwrap();
-    let hash = auth::hash_password(&NewPassword::parse(PASSWORD, Some(&email)).unwrap());
+    let hash = secrets::hash_password(&NewPassword::parse(PASSWORD, Some(&email)).unwrap());
     app.store.create_user(&email, &hash, role, None).await.unwrap();
 }
 
@@ -219,7 +219,7 @@ async fn only_administrators_see_and_decide(app: TestApp) {
     }
     let approve = format!("{}/approve", page_of(id));
     let away = anonymous.submit("/en/apply", &approve, &[]).await;
-    assert_eq!(away.status(), StatusCode::SEE_OTHER, "a visitor is sent to sign in");
+    assert_eq!(away.status(), StatusCode::UNAUTHORIZED, "a visitor is told to sign in");
 
     with_user(&app, CURATOR, UserRole::Curator).await;
     let mut curator = Visit::new(&app);
@@ -315,7 +315,7 @@ async fn approval_makes_a_member_and_its_representative(app: TestApp) {
     let existing = "analyst@cyber-institute.example.vn";
     with_user(&app, existing, UserRole::Registered).await;
     let unproven = app.store.user_by_email(&Email::parse(existing).unwrap()).await.unwrap().unwrap();
-    let issued = gfce_web::bearer::IssuedToken::generate();
+    let issued = gfce_web::access::IssuedToken::generate();
     let name = gfce_core::TokenName::parse("made before approval").unwrap();
     app.store.create_token(unproven.id, &name, &issued.digest, gfce_core::TokenScopes::READ_WRITE, None).await.unwrap();
     assert_eq!(apply(&mut applicant, "vi", &application(existing)).await.status(), StatusCode::OK);

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use gfce_core::{curation::RevisionState, Email, NewPassword, Slug, UserRole};
 use gfce_store::RevisionFilter;
-use gfce_web::auth;
+use gfce_web::access::secrets;
 use reqwest::{header, StatusCode};
 use uuid::Uuid;
 
@@ -34,7 +34,7 @@ const TITLE: &str = "Incident response training for ASEAN CERTs";
 
 pub(crate) async fn user(app: &TestApp, email: &str, role: UserRole, actor: Option<&str>) {
     let address = Email::parse(email).unwrap();
-    let hash = auth::hash_password(&NewPassword::parse(PASSWORD, Some(&address)).unwrap());
+    let hash = secrets::hash_password(&NewPassword::parse(PASSWORD, Some(&address)).unwrap());
     let actor = actor.map(|a| Slug::parse(a).unwrap());
     app.store.create_user(&address, &hash, role, actor.as_ref()).await.unwrap();
 }
@@ -351,10 +351,10 @@ async fn tools_and_publications_have_their_form(app: TestApp) {
 /// A personal token with these scopes for the account at `email`.
 async fn token(app: &TestApp, email: &str, scopes: &str) -> String {
     let holder = app.store.users().await.unwrap().into_iter().find(|u| u.email.as_str() == email).unwrap();
-    let secret = format!("gfce_{}", auth::random_token());
+    let secret = format!("gfce_{}", secrets::random_token());
     let name = gfce_core::TokenName::parse("integration").unwrap();
     let scopes = gfce_core::TokenScopes::parse(scopes).unwrap();
-    app.store.create_token(holder.id, &name, &auth::token_digest(&secret), scopes, None).await.unwrap();
+    app.store.create_token(holder.id, &name, &secrets::token_digest(&secret), scopes, None).await.unwrap();
     secret
 }
 

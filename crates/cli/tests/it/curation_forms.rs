@@ -3,7 +3,7 @@
 //! in the page's language, with nothing written.
 
 use gfce_core::{Email, NewPassword, Slug, UserRole};
-use gfce_web::auth;
+use gfce_web::access::secrets;
 use reqwest::{header, StatusCode};
 
 use crate::accounts::Visit;
@@ -18,7 +18,7 @@ async fn with_user(app: &TestApp, email: &str, role: UserRole, member: Option<&s
     let email = Email::parse(email).unwrap();
     let password = NewPassword::parse(PASSWORD, Some(&email)).unwrap();
     let member = member.map(|m| Slug::parse(m).unwrap());
-    app.store.create_user(&email, &auth::hash_password(&password), role, member.as_ref()).await.unwrap();
+    app.store.create_user(&email, &secrets::hash_password(&password), role, member.as_ref()).await.unwrap();
 }
 
 async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Visit<'a> {

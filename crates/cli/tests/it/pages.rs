@@ -109,7 +109,7 @@ async fn member_and_event_pages(app: TestApp) {
     assert!(page.contains("<h1>Council of Europe</h1>"));
     assert!(page.contains("<dt>Seat</dt>"));
     let (_, vn) = app.text("/en/members/viet-nam").await;
-    assert!(vn.contains("<dd lang=\"vi\">Việt Nam</dd>"), "the Vietnamese source name is marked as Vietnamese");
+    assert!(vn.contains("<span lang=\"vi\">Việt Nam</span>"), "the Vietnamese source name is marked as Vietnamese");
     assert!(page.contains("href=\"https://www.coe.int/\" rel=\"noopener noreferrer external\""));
     assert!(page.contains("See all members and partners based in France"));
 

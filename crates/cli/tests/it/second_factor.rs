@@ -3,7 +3,7 @@
 //! wrong ones, turning it off, and an operator's reset from the command line.
 
 use gfce_core::{Email, NewPassword, UserRole};
-use gfce_web::auth;
+use gfce_web::access::{secrets, session, throttle};
 use reqwest::{header, StatusCode};
 use totp_rs::{Algorithm, Secret, TOTP};
 
@@ -18,7 +18,7 @@ async fn with_user(app: &TestApp, email: &str, role: UserRole, actor: Option<&st
     let email = Email::parse(email).unwrap();
     let password = NewPassword::parse(PASSWORD, Some(&email)).unwrap();
     let actor = actor.map(|a| gfce_core::Slug::parse(a).unwrap());
-    app.store.create_user(&email, &auth::hash_password(&password), role, actor.as_ref()).await.unwrap();
+    app.store.create_user(&email, &secrets::hash_password(&password), role, actor.as_ref()).await.unwrap();
 }
 
 async fn user_id(app: &TestApp, email: &str) -> uuid::Uuid {
@@ -177,7 +177,7 @@ async fn signing_in_takes_the_code_afterwards(app: TestApp) {
     let password = visit.sign_in_as(ADMIN, PASSWORD).await;
     assert_eq!(password.status(), StatusCode::SEE_OTHER);
     assert_eq!(password.headers()[header::LOCATION], "/en/login/code");
-    assert!(set_cookie(&password, auth::SESSION_COOKIE).is_none(), "no session for the password alone");
+    assert!(set_cookie(&password, session::SESSION_COOKIE).is_none(), "no session for the password alone");
     let pending = set_cookie(&password, gfce_web::PENDING_COOKIE).expect("a pending sign-in");
     assert!(pending.contains("HttpOnly") && pending.contains("SameSite=Lax") && pending.contains("Max-Age=300"));
     let account = visit.get("/en/account").await;
@@ -200,7 +200,7 @@ async fn signing_in_takes_the_code_afterwards(app: TestApp) {
     let ok = visit.submit("/en/login/code", "/en/login/code", &[("code", &code)]).await;
     assert_eq!(ok.status(), StatusCode::SEE_OTHER);
     assert_eq!(ok.headers()[header::LOCATION], "/en/account");
-    let session = set_cookie(&ok, auth::SESSION_COOKIE).expect("a session now");
+    let session = set_cookie(&ok, session::SESSION_COOKIE).expect("a session now");
     assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"));
     assert!(set_cookie(&ok, gfce_web::PENDING_COOKIE).unwrap().contains("Max-Age=0"), "the pending cookie goes");
     let account = visit.get("/en/account").await;
@@ -212,7 +212,7 @@ async fn signing_in_takes_the_code_afterwards(app: TestApp) {
     let mut replay = Visit::new(&app);
     let replayed = sign_in_with(&mut replay, "code", &code).await;
     assert_eq!(replayed.status(), StatusCode::UNAUTHORIZED, "a code is accepted once");
-    assert!(set_cookie(&replayed, auth::SESSION_COOKIE).is_none());
+    assert!(set_cookie(&replayed, session::SESSION_COOKIE).is_none());
     let_time_pass(&app).await;
     let fresh = replay.submit("/en/login/code", "/en/login/code", &[("code", &app_code(&secret))]).await;
     assert_eq!(fresh.status(), StatusCode::SEE_OTHER, "the next code works");
@@ -227,7 +227,7 @@ async fn signing_in_takes_the_code_afterwards(app: TestApp) {
     let token = hidden_token(&slow.get("/en/login").await.text().await.unwrap());
     let late = slow.post("/en/login/code", &[("csrf_token", &token), ("code", &app_code(&secret))]).await;
     assert_eq!(late.status(), StatusCode::SEE_OTHER);
-    assert!(set_cookie(&late, auth::SESSION_COOKIE).is_none(), "an expired sign-in opens no session");
+    assert!(set_cookie(&late, session::SESSION_COOKIE).is_none(), "an expired sign-in opens no session");
     let left: Vec<String> = actions(&app, 1).await;
     assert_eq!(left, ["login"], "nothing more was audited");
 }
@@ -268,7 +268,7 @@ async fn wrong_codes_are_throttled(app: TestApp) {
     let mut visit = Visit::new(&app);
     let wrong = stale_code(&secret);
     assert_eq!(sign_in_with(&mut visit, "code", &wrong).await.status(), StatusCode::UNAUTHORIZED);
-    for _ in 1..auth::MAX_FAILURES_PER_ACCOUNT {
+    for _ in 1..throttle::MAX_FAILURES_PER_ACCOUNT {
         let refused = visit.submit("/en/login/code", "/en/login/code", &[("code", &wrong)]).await;
         assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
     }
@@ -283,7 +283,7 @@ async fn wrong_codes_are_throttled(app: TestApp) {
     let factor = app.store.second_factor(id).await.unwrap().unwrap();
     assert!(factor.last_step.is_some());
     let failures = app.store.audit_log(20).await.unwrap().iter().filter(|e| e.action == "second-factor-failed").count();
-    assert_eq!(failures as i64, auth::MAX_FAILURES_PER_ACCOUNT);
+    assert_eq!(failures as i64, throttle::MAX_FAILURES_PER_ACCOUNT);
 }
 
 on_both_databases!(turning_off_takes_the_password_and_a_code);

@@ -6,7 +6,7 @@
 use std::process::Command;
 
 use gfce_core::{Email, NewPassword, TokenName, TokenScopes, UserRole};
-use gfce_web::{auth, bearer::IssuedToken};
+use gfce_web::access::{secrets, IssuedToken};
 use reqwest::{header, StatusCode};
 use serde_json::Value;
 use sqlx::{Connection, Row};
@@ -33,7 +33,7 @@ const TOKENS: &str = "/en/account/tokens";
 
 async fn with_user(app: &TestApp, email: &str) -> Uuid {
     let email = Email::parse(email).unwrap();
-    let hash = auth::hash_password(&NewPassword::parse(PASSWORD, Some(&email)).unwrap());
+    let hash = secrets::hash_password(&NewPassword::parse(PASSWORD, Some(&email)).unwrap());
     app.store.create_user(&email, &hash, UserRole::Registered, None).await.unwrap().id
 }
 
@@ -124,7 +124,7 @@ async fn tokens_are_made_on_the_account_page_and_work_on_the_api(app: TestApp) {
     // The database holds the digest, never the secret.
     let rows = stored_token_rows(&app).await;
     assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0][3], auth::token_digest(&secret));
+    assert_eq!(rows[0][3], secrets::token_digest(&secret));
     let hex = &secret["gfce_".len()..];
     assert!(rows[0].iter().all(|value| !value.contains(hex)), "{rows:?}");
     let audit = app.store.audit_log(10).await.unwrap();
