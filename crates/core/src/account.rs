@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 use uuid::Uuid;
 
-use crate::{fold, ParseError, Slug};
+use crate::{fold, named::named_enum, ParseError, Slug};
 
 /// An e-mail address: `name@example.org`, `nguyen.van.a@bộ-ngoại-giao.vn`.
 ///
@@ -246,39 +246,22 @@ fn mentions_mailbox(key: &str, email: &Email) -> bool {
     })
 }
 
-/// What an account may do; see the [module documentation](self) for the rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum UserRole {
-    /// The GFCE secretariat.
-    Admin,
-    /// Reviews submitted content before it is published.
-    Curator,
-    /// Speaks for one member or partner.
-    Representative,
-    /// Has an account and nothing more, for instance while its membership application is pending.
-    Registered,
-}
-
-impl UserRole {
-    pub const ALL: [UserRole; 4] = [UserRole::Admin, UserRole::Curator, UserRole::Representative, UserRole::Registered];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UserRole::Admin => "admin",
-            UserRole::Curator => "curator",
-            UserRole::Representative => "representative",
-            UserRole::Registered => "registered",
-        }
+named_enum! {
+    /// What an account may do; see the [module documentation](self) for the rules.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum UserRole {
+        /// The GFCE secretariat.
+        Admin => "admin",
+        /// Reviews submitted content before it is published.
+        Curator => "curator",
+        /// Speaks for one member or partner.
+        Representative => "representative",
+        /// Has an account and nothing more, for instance while its membership application is pending.
+        Registered => "registered",
     }
-}
-
-impl FromStr for UserRole {
-    type Err = ParseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        UserRole::ALL.into_iter().find(|r| r.as_str() == s).ok_or(ParseError::NotAllowed)
-    }
+    impl FromStr;
 }
 
 /// Who is asking.
@@ -538,12 +521,7 @@ mod tests {
     }
 
     #[test]
-    fn roles_round_trip() {
-        for role in UserRole::ALL {
-            assert_eq!(role.as_str().parse::<UserRole>(), Ok(role));
-            assert_eq!(serde_json::to_string(&role).unwrap(), format!("\"{}\"", role.as_str()));
-            assert_eq!(serde_json::from_str::<UserRole>(&format!("\"{}\"", role.as_str())).unwrap(), role);
-        }
+    fn roles_parse_exactly() {
         assert_eq!("Admin".parse::<UserRole>(), Err(ParseError::NotAllowed));
         assert_eq!("member".parse::<UserRole>(), Err(ParseError::NotAllowed));
     }

@@ -4,12 +4,11 @@
 //! An application is parsed once from the fields of the form, every bad field reported with its
 //! name, so the web layer can show all of them at once and write nothing.
 
-use std::{fmt, str::FromStr};
-
 use serde::{Deserialize, Serialize};
 
 use crate::{
     form::{keep, optional},
+    named::named_enum,
     reference, ActorKind, CountryCode, Email, Invalid, LocalizedText, ParseError, ThemeId, WebUrl, TITLE_MAX,
 };
 
@@ -187,43 +186,22 @@ fn ticked(checked: bool) -> Result<(), ParseError> {
     }
 }
 
-/// Where an application stands. Only a submitted application can be decided, once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ApplicationState {
-    Submitted,
-    Approved,
-    Rejected,
+named_enum! {
+    /// Where an application stands. Only a submitted application can be decided, once.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ApplicationState {
+        Submitted => "submitted",
+        Approved => "approved",
+        Rejected => "rejected",
+    }
+    impl FromStr, Display;
 }
 
 impl ApplicationState {
-    pub const ALL: [ApplicationState; 3] =
-        [ApplicationState::Submitted, ApplicationState::Approved, ApplicationState::Rejected];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApplicationState::Submitted => "submitted",
-            ApplicationState::Approved => "approved",
-            ApplicationState::Rejected => "rejected",
-        }
-    }
-
     /// Whether an application in this state may move to `to`: a decision is final.
     pub fn may_become(self, to: ApplicationState) -> bool {
         self == ApplicationState::Submitted && to != ApplicationState::Submitted
-    }
-}
-
-impl FromStr for ApplicationState {
-    type Err = ParseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ApplicationState::ALL.into_iter().find(|st| st.as_str() == s).ok_or(ParseError::NotAllowed)
-    }
-}
-
-impl fmt::Display for ApplicationState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -372,9 +350,6 @@ mod tests {
             }
         }
         assert!(!Submitted.may_become(Submitted));
-        for st in ApplicationState::ALL {
-            assert_eq!(st.as_str().parse::<ApplicationState>(), Ok(st));
-        }
         assert_eq!("Approved".parse::<ApplicationState>(), Err(ParseError::NotAllowed));
     }
 

@@ -16,6 +16,7 @@ pub mod exchange;
 mod fold;
 mod form;
 mod lang;
+mod named;
 pub mod overlap;
 mod paging;
 mod project_form;

@@ -1,56 +1,39 @@
 //! The knowledge base: projects, tools and publications, events and country facts, and the
 //! actors' part in them.
 
-use std::{collections::HashSet, hash::Hash, str::FromStr};
+use std::{collections::HashSet, hash::Hash};
 
 use serde::{Deserialize, Serialize};
 use time::Date;
 use uuid::Uuid;
 
 use crate::{
-    reference, CountryCode, LanguageCode, Link, LocalizedText, Money, ParseError, ProjectStatus, RegionCode, Slug, Tag,
-    ThemeId, WebUrl,
+    named::named_enum, reference, CountryCode, LanguageCode, Link, LocalizedText, Money, ParseError, ProjectStatus,
+    RegionCode, Slug, Tag, ThemeId, WebUrl,
 };
 
-/// What an actor does in a project, a tool or publication, or an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Pays for a project.
-    Funder,
-    /// Carries a project out.
-    Implementer,
-    /// Takes part in a project otherwise (an accountable or extending organisation in IATI terms).
-    Partner,
-    Author,
-    Publisher,
-    Organiser,
+named_enum! {
+    /// What an actor does in a project, a tool or publication, or an event.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Role {
+        /// Pays for a project.
+        Funder => "funder",
+        /// Carries a project out.
+        Implementer => "implementer",
+        /// Takes part in a project otherwise (an accountable or extending organisation in IATI terms).
+        Partner => "partner",
+        Author => "author",
+        Publisher => "publisher",
+        Organiser => "organiser",
+    }
+    impl FromStr;
 }
 
 impl Role {
-    pub const ALL: [Role; 6] =
-        [Role::Funder, Role::Implementer, Role::Partner, Role::Author, Role::Publisher, Role::Organiser];
     pub const PROJECT: [Role; 3] = [Role::Funder, Role::Implementer, Role::Partner];
     pub const RESOURCE: [Role; 2] = [Role::Author, Role::Publisher];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Funder => "funder",
-            Role::Implementer => "implementer",
-            Role::Partner => "partner",
-            Role::Author => "author",
-            Role::Publisher => "publisher",
-            Role::Organiser => "organiser",
-        }
-    }
-}
-
-impl FromStr for Role {
-    type Err = ParseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s).ok_or(ParseError::NotAllowed)
-    }
 }
 
 /// An actor's part in a record: who (by slug) and in which role.
@@ -89,85 +72,36 @@ pub struct Project {
     pub source_url: Option<WebUrl>,
 }
 
-/// Whether a resource is a tool or a publication.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ResourceType {
-    Tool,
-    Publication,
-}
-
-impl ResourceType {
-    pub const ALL: [ResourceType; 2] = [ResourceType::Tool, ResourceType::Publication];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResourceType::Tool => "tool",
-            ResourceType::Publication => "publication",
-        }
+named_enum! {
+    /// Whether a resource is a tool or a publication.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum ResourceType {
+        Tool => "tool",
+        Publication => "publication",
     }
+    impl FromStr;
 }
 
-impl FromStr for ResourceType {
-    type Err = ParseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ResourceType::ALL.into_iter().find(|t| t.as_str() == s).ok_or(ParseError::NotAllowed)
+named_enum! {
+    /// What sort of tool or publication a resource is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum ResourceKind {
+        Guide => "guide",
+        Framework => "framework",
+        Toolkit => "toolkit",
+        TrainingCourse => "training_course",
+        Standard => "standard",
+        Software => "software",
+        Dataset => "dataset",
+        Report => "report",
+        Study => "study",
+        PolicyPaper => "policy_paper",
     }
-}
-
-/// What sort of tool or publication a resource is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ResourceKind {
-    Guide,
-    Framework,
-    Toolkit,
-    TrainingCourse,
-    Standard,
-    Software,
-    Dataset,
-    Report,
-    Study,
-    PolicyPaper,
-}
-
-impl ResourceKind {
-    pub const ALL: [ResourceKind; 10] = [
-        ResourceKind::Guide,
-        ResourceKind::Framework,
-        ResourceKind::Toolkit,
-        ResourceKind::TrainingCourse,
-        ResourceKind::Standard,
-        ResourceKind::Software,
-        ResourceKind::Dataset,
-        ResourceKind::Report,
-        ResourceKind::Study,
-        ResourceKind::PolicyPaper,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResourceKind::Guide => "guide",
-            ResourceKind::Framework => "framework",
-            ResourceKind::Toolkit => "toolkit",
-            ResourceKind::TrainingCourse => "training_course",
-            ResourceKind::Standard => "standard",
-            ResourceKind::Software => "software",
-            ResourceKind::Dataset => "dataset",
-            ResourceKind::Report => "report",
-            ResourceKind::Study => "study",
-            ResourceKind::PolicyPaper => "policy_paper",
-        }
-    }
-}
-
-impl FromStr for ResourceKind {
-    type Err = ParseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ResourceKind::ALL.into_iter().find(|k| k.as_str() == s).ok_or(ParseError::NotAllowed)
-    }
+    impl FromStr;
 }
 
 /// A tool (guide, framework, toolkit, training course…) or a publication (report, study…).
@@ -209,38 +143,20 @@ pub struct Event {
     pub themes: Vec<ThemeId>,
 }
 
-/// The kinds of key fact a country profile shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FactKind {
-    /// A national cyber-security strategy.
-    Strategy,
-    /// The national CERT or CSIRT.
-    Cert,
-    DataProtectionLaw,
-    CybercrimeLaw,
-}
-
-impl FactKind {
-    pub const ALL: [FactKind; 4] =
-        [FactKind::Strategy, FactKind::Cert, FactKind::DataProtectionLaw, FactKind::CybercrimeLaw];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FactKind::Strategy => "strategy",
-            FactKind::Cert => "cert",
-            FactKind::DataProtectionLaw => "data_protection_law",
-            FactKind::CybercrimeLaw => "cybercrime_law",
-        }
+named_enum! {
+    /// The kinds of key fact a country profile shows.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum FactKind {
+        /// A national cyber-security strategy.
+        Strategy => "strategy",
+        /// The national CERT or CSIRT.
+        Cert => "cert",
+        DataProtectionLaw => "data_protection_law",
+        CybercrimeLaw => "cybercrime_law",
     }
-}
-
-impl FromStr for FactKind {
-    type Err = ParseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        FactKind::ALL.into_iter().find(|k| k.as_str() == s).ok_or(ParseError::NotAllowed)
-    }
+    impl FromStr;
 }
 
 /// One key fact about a country, with its source.
@@ -390,18 +306,5 @@ mod tests {
         let mut p = project();
         p.title = LocalizedText::same(&"x".repeat(TITLE_MAX + 1)).unwrap();
         assert_eq!(p.validate(), Err(("title", ParseError::TooLong { max: TITLE_MAX })));
-    }
-
-    #[test]
-    fn roles_round_trip() {
-        for r in Role::ALL {
-            assert_eq!(r.as_str().parse::<Role>(), Ok(r));
-        }
-        for k in ResourceKind::ALL {
-            assert_eq!(k.as_str().parse::<ResourceKind>(), Ok(k));
-        }
-        for k in FactKind::ALL {
-            assert_eq!(k.as_str().parse::<FactKind>(), Ok(k));
-        }
     }
 }

@@ -2,7 +2,7 @@ use std::{fmt, str::FromStr};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{reference, ParseError};
+use crate::{named::named_enum, reference, ParseError};
 
 /// An officially assigned ISO 3166-1 alpha-2 country code, upper-case (`VN`, `NL`).
 ///
@@ -133,36 +133,17 @@ impl fmt::Debug for RegionCode {
     }
 }
 
-/// Where a code sits in the M49 hierarchy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum RegionLevel {
-    Region,
-    SubRegion,
-    IntermediateRegion,
-}
-
-impl RegionLevel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RegionLevel::Region => "region",
-            RegionLevel::SubRegion => "sub_region",
-            RegionLevel::IntermediateRegion => "intermediate_region",
-        }
+named_enum! {
+    /// Where a code sits in the M49 hierarchy.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum RegionLevel {
+        Region => "region",
+        SubRegion => "sub_region",
+        IntermediateRegion => "intermediate_region",
     }
-}
-
-impl FromStr for RegionLevel {
-    type Err = ParseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "region" => Ok(RegionLevel::Region),
-            "sub_region" => Ok(RegionLevel::SubRegion),
-            "intermediate_region" => Ok(RegionLevel::IntermediateRegion),
-            _ => Err(ParseError::NotAllowed),
-        }
-    }
+    impl FromStr;
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@ use std::{fmt, str::FromStr};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{LocalizedText, ParseError, Slug};
+use crate::{named::named_enum, LocalizedText, ParseError, Slug};
 
 /// The identifier of a theme of the taxonomy (`data-protection`, `cybercrime`).
 ///
@@ -48,35 +48,18 @@ impl fmt::Display for ThemeId {
     }
 }
 
-/// The family a theme belongs to: the four areas of the 2015 founding documents (with CERT
-/// cooperation), or the five themes of GFCE's working groups since the Delhi Communiqué (2017).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum ThemeFamily {
-    #[serde(rename = "hague-2015")]
-    Hague2015,
-    #[serde(rename = "delhi-2017")]
-    Delhi2017,
-}
-
-impl ThemeFamily {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ThemeFamily::Hague2015 => "hague-2015",
-            ThemeFamily::Delhi2017 => "delhi-2017",
-        }
+named_enum! {
+    /// The family a theme belongs to: the four areas of the 2015 founding documents (with CERT
+    /// cooperation), or the five themes of GFCE's working groups since the Delhi Communiqué (2017).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    pub enum ThemeFamily {
+        #[serde(rename = "hague-2015")]
+        Hague2015 => "hague-2015",
+        #[serde(rename = "delhi-2017")]
+        Delhi2017 => "delhi-2017",
     }
-}
-
-impl FromStr for ThemeFamily {
-    type Err = ParseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "hague-2015" => Ok(ThemeFamily::Hague2015),
-            "delhi-2017" => Ok(ThemeFamily::Delhi2017),
-            _ => Err(ParseError::NotAllowed),
-        }
-    }
+    impl FromStr;
 }
 
 /// A theme of the taxonomy, with the themes of the other family it overlaps.
