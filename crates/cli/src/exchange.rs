@@ -322,7 +322,7 @@ async fn export_audit(store: &Store, output: &std::path::Path) -> anyhow::Result
         .map(|e| {
             serde_json::json!({
                 "seq": e.seq, "at": e.at, "user_id": e.user, "user_email": e.user_email,
-                "action": e.action, "subject": e.subject, "detail": e.detail,
+                "action": e.action.as_str(), "subject": e.subject, "detail": e.detail,
             })
         })
         .collect();

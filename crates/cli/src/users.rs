@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Read};
 
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
-use gfce_core::{Email, NewPassword, Slug, UserRole};
+use gfce_core::{AuditAction, Email, NewPassword, Slug, UserRole};
 use gfce_web::access::secrets;
 
 use crate::{config::DatabaseArgs, serve::open_seeded_store};
@@ -81,7 +81,7 @@ async fn create(args: CreateArgs) -> anyhow::Result<()> {
         Err(gfce_store::StoreError::UnknownActor(slug)) => bail!("--member {slug}: no such member or partner"),
         Err(e) => return Err(e).context("could not create the account"),
     };
-    store.audit(None, "user-created", Some(email.as_str()), Some(role.as_str())).await?;
+    store.audit(None, AuditAction::UserCreated, Some(email.as_str()), Some(role.as_str())).await?;
     store.close().await;
     println!("created {} ({})", user.email.as_str(), role.as_str());
     if generated {

@@ -8,6 +8,7 @@
 mod account;
 mod actor;
 mod application;
+mod audit;
 mod codes;
 mod content;
 pub mod curation;
@@ -33,6 +34,7 @@ mod token;
 pub use account::{allowed, Action, Email, NewPassword, Principal, UserRole};
 pub use actor::{stable_id, Actor, ActorKind, Joined, Membership};
 pub use application::{ApplicationForm, ApplicationState, Endorsement, MembershipApplication, RejectionReason};
+pub use audit::AuditAction;
 pub use codes::{Amount, CurrencyCode, LanguageCode, Link, Money, Tag, WebUrl};
 pub use content::{ContentType, ProjectStatus};
 pub use error::ParseError;

@@ -5,7 +5,7 @@
 //! here are written with a fixed width (microseconds, `Z`), so that they compare correctly as text
 //! in both databases.
 
-use gfce_core::{Email, Page, PageRequest, Slug, UserRole};
+use gfce_core::{AuditAction, Email, Page, PageRequest, Slug, UserRole};
 use sqlx::{any::AnyRow, Any, AnyConnection, Executor, Row};
 use time::{format_description::well_known::Iso8601, OffsetDateTime};
 use uuid::Uuid;
@@ -47,7 +47,7 @@ pub struct AuditEntry {
     pub user: Option<Uuid>,
     /// The address of `user` as it is now (none for anonymous actions or a removed user).
     pub user_email: Option<String>,
-    pub action: String,
+    pub action: AuditAction,
     pub subject: Option<String>,
     pub detail: Option<String>,
 }
@@ -139,14 +139,14 @@ pub(crate) async fn insert_user(
 pub(crate) async fn audit_on<'c, E: Executor<'c, Database = Any>>(
     executor: E,
     user: Option<Uuid>,
-    action: &str,
+    action: AuditAction,
     subject: Option<&str>,
     detail: Option<&str>,
 ) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO audit_log (at, user_id, action, subject, detail) VALUES ($1, $2, $3, $4, $5)")
         .bind(stamp(OffsetDateTime::now_utc()))
         .bind(user.map(|u| u.to_string()))
-        .bind(action)
+        .bind(action.as_str())
         .bind(subject)
         .bind(detail)
         .execute(executor)
@@ -327,7 +327,7 @@ impl Store {
     pub async fn audit(
         &self,
         user: Option<Uuid>,
-        action: &str,
+        action: AuditAction,
         subject: Option<&str>,
         detail: Option<&str>,
     ) -> Result<(), StoreError> {
@@ -367,9 +367,9 @@ impl Store {
     }
 
     /// The kinds of action the log holds, for choosing among them.
-    pub async fn audit_actions(&self) -> Result<Vec<String>, StoreError> {
+    pub async fn audit_actions(&self) -> Result<Vec<AuditAction>, StoreError> {
         let rows = sqlx::query("SELECT DISTINCT action FROM audit_log ORDER BY action").fetch_all(&self.pool).await?;
-        rows.iter().map(|row| RowReader::new(row, "audit_log", "action").text("action")).collect()
+        rows.iter().map(|row| RowReader::new(row, "audit_log", "action").parsed("action", str::parse)).collect()
     }
 }
 
@@ -382,7 +382,7 @@ fn audit_from_row(row: &AnyRow) -> Result<AuditEntry, StoreError> {
         at: r.text("at")?,
         user: r.opt_parsed("user_id", Uuid::parse_str)?,
         user_email: r.opt_text("user_email")?,
-        action: r.text("action")?,
+        action: r.parsed("action", str::parse)?,
         subject: r.opt_text("subject")?,
         detail: r.opt_text("detail")?,
     })
@@ -391,7 +391,7 @@ fn audit_from_row(row: &AnyRow) -> Result<AuditEntry, StoreError> {
 /// Which audit entries to show.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditFilter {
-    pub action: Option<String>,
+    pub action: Option<AuditAction>,
     /// Entries by the user with this address.
     pub user: Option<Email>,
     /// Entries on or after this day, and on or before that one (UTC).
@@ -402,8 +402,8 @@ pub struct AuditFilter {
 impl AuditFilter {
     fn conditions(&self) -> Conditions {
         let mut c = Conditions::default();
-        if let Some(action) = &self.action {
-            let p = c.bind(Value::Text(action.clone()));
+        if let Some(action) = self.action {
+            let p = c.bind(Value::Text(action.as_str().to_owned()));
             c.push(format!("a.action = {p}"));
         }
         if let Some(user) = &self.user {

@@ -8,7 +8,7 @@
 //! the contact its representative.
 
 use gfce_core::{
-    exchange::Stamped, Actor, ActorKind, ApplicationState, CountryCode, Email, Endorsement, Joined, Lang,
+    exchange::Stamped, Actor, ActorKind, ApplicationState, AuditAction, CountryCode, Email, Endorsement, Joined, Lang,
     LocalizedText, MembershipApplication, RejectionReason, Slug, ThemeId, UserRole, WebUrl,
 };
 use sqlx::{any::AnyRow, AnyConnection};
@@ -244,7 +244,7 @@ impl Store {
         record_history(&mut tx, id, None, ApplicationState::Submitted, by, &at, None).await?;
         enqueue(&mut tx, acknowledgement).await?;
         let subject = id.to_string();
-        audit_on(&mut *tx, by, "application-submitted", Some(&subject), Some(address)).await?;
+        audit_on(&mut *tx, by, AuditAction::ApplicationSubmitted, Some(&subject), Some(address)).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -363,7 +363,7 @@ impl Store {
                             .bind(&user)
                             .execute(&mut *tx)
                             .await?;
-                        audit_on(&mut *tx, Some(by), "role-changed", contact, Some(&representative)).await?;
+                        audit_on(&mut *tx, Some(by), AuditAction::RoleChanged, contact, Some(&representative)).await?;
                         if role == UserRole::Registered {
                             sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
                                 .bind(unusable_hash)
@@ -383,7 +383,7 @@ impl Store {
                     }
                     role @ (UserRole::Admin | UserRole::Curator) => {
                         let detail = format!("kept role {} instead of {representative}", role.as_str());
-                        audit_on(&mut *tx, Some(by), "role-kept", contact, Some(&detail)).await?;
+                        audit_on(&mut *tx, Some(by), AuditAction::RoleKept, contact, Some(&detail)).await?;
                         None
                     }
                 }
@@ -391,7 +391,7 @@ impl Store {
             None => {
                 let user = insert_user(&mut tx, &a.contact_email, unusable_hash, UserRole::Representative, Some(&slug))
                     .await?;
-                audit_on(&mut *tx, Some(by), "account-created", contact, Some(&representative)).await?;
+                audit_on(&mut *tx, Some(by), AuditAction::AccountCreated, contact, Some(&representative)).await?;
                 Some(user.id.to_string())
             }
         };
@@ -402,7 +402,7 @@ impl Store {
         record_history(&mut tx, id, Some(ApplicationState::Submitted), ApplicationState::Approved, Some(by), &at, None)
             .await?;
         enqueue(&mut tx, &mail.decision).await?;
-        audit_on(&mut *tx, Some(by), "application-approved", Some(&subject), Some(slug.as_str())).await?;
+        audit_on(&mut *tx, Some(by), AuditAction::ApplicationApproved, Some(&subject), Some(slug.as_str())).await?;
         tx.commit().await?;
         Ok(Decision::Approved { actor: slug, link_sent: unproven.is_some() })
     }
@@ -439,7 +439,7 @@ impl Store {
         .await?;
         enqueue(&mut tx, mail).await?;
         let subject = id.to_string();
-        audit_on(&mut *tx, Some(by), "application-rejected", Some(&subject), Some(reason.as_str())).await?;
+        audit_on(&mut *tx, Some(by), AuditAction::ApplicationRejected, Some(&subject), Some(reason.as_str())).await?;
         tx.commit().await?;
         Ok(Decision::Rejected)
     }

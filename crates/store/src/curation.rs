@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use gfce_core::{
     curation::{Content, ReturnComment, RevisionState, Step},
     exchange::Stamped,
-    ContentType, LocalizedText, Page, PageRequest, ParseError, Slug,
+    AuditAction, ContentType, LocalizedText, Page, PageRequest, ParseError, Slug,
 };
 use serde_json::{json, Value};
 use sqlx::{any::AnyRow, AnyConnection, Row};
@@ -340,7 +340,7 @@ impl Store {
         .await?;
         record_history(&mut tx, id, None, RevisionState::Draft, author, &at, None).await?;
         let detail = before_after(content.kind(), content.slug(), Some(id), base.as_ref(), Some(&document));
-        audit_on(&mut *tx, Some(author), "revision-started", Some(&record), Some(&detail)).await?;
+        audit_on(&mut *tx, Some(author), AuditAction::RevisionStarted, Some(&record), Some(&detail)).await?;
         let revision = load(&mut tx, id).await?.expect("the revision just written");
         tx.commit().await?;
         Ok(Ok(revision))
@@ -382,7 +382,8 @@ impl Store {
         }
         let before = current.content.to_json();
         let detail = before_after(content.kind(), content.slug(), Some(id), Some(&before), Some(&document));
-        audit_on(&mut *tx, Some(by), "revision-edited", Some(&current.record_id.to_string()), Some(&detail)).await?;
+        audit_on(&mut *tx, Some(by), AuditAction::RevisionEdited, Some(&current.record_id.to_string()), Some(&detail))
+            .await?;
         let revision = load(&mut tx, id).await?.expect("the revision just written");
         tx.commit().await?;
         Ok(Ok(revision))
@@ -448,7 +449,8 @@ impl Store {
             .to_string()
         };
         record_history(&mut tx, id, Some(current.state), next, by, &at, comment.map(ReturnComment::as_str)).await?;
-        audit_on(&mut *tx, Some(by), &format!("revision-{}", step.as_str()), Some(&record), Some(&detail)).await?;
+        let action = AuditAction::of_step(step).expect("the steps taken here are audited under their own names");
+        audit_on(&mut *tx, Some(by), action, Some(&record), Some(&detail)).await?;
         let revision = load(&mut tx, id).await?.expect("the revision just written");
         tx.commit().await?;
         Ok(Ok(revision))
@@ -489,7 +491,7 @@ impl Store {
             record_history(&mut tx, revision, Some(state), next, by, &at, None).await?;
         }
         let detail = before_after(kind, slug, None, Some(&before), None);
-        audit_on(&mut *tx, Some(by), "record-withdrawn", Some(&record), Some(&detail)).await?;
+        audit_on(&mut *tx, Some(by), AuditAction::RecordWithdrawn, Some(&record), Some(&detail)).await?;
         tx.commit().await?;
         Ok(Ok(content.id()))
     }

@@ -6,7 +6,7 @@
 //! takes messages from the outbox (see [`Store::claim_mail`]). The store decides no policy: the
 //! caller gives the texts, the lease, the expiry times and the number of attempts.
 
-use gfce_core::{Email, Lang, UserRole};
+use gfce_core::{AuditAction, Email, Lang, UserRole};
 use sqlx::{any::AnyRow, AnyConnection, Row};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -132,13 +132,19 @@ impl Store {
         let outcome = match insert_user(&mut tx, email, password_hash, UserRole::Registered, None).await {
             Ok(user) => {
                 enqueue(&mut tx, welcome).await?;
-                audit_on(&mut *tx, Some(user.id), "registered", Some(email.as_str()), Some(address)).await?;
+                audit_on(&mut *tx, Some(user.id), AuditAction::Registered, Some(email.as_str()), Some(address)).await?;
                 Registration::Created(user)
             }
             Err(StoreError::Taken(_)) => {
                 enqueue(&mut tx, notice).await?;
-                audit_on(&mut *tx, None, "registration-for-existing-account", Some(email.as_str()), Some(address))
-                    .await?;
+                audit_on(
+                    &mut *tx,
+                    None,
+                    AuditAction::RegistrationForExistingAccount,
+                    Some(email.as_str()),
+                    Some(address),
+                )
+                .await?;
                 Registration::AlreadyRegistered
             }
             Err(e) => return Err(e),
@@ -170,7 +176,7 @@ impl Store {
         insert_reset(&mut tx, &user_id, token_hash, expires_at).await?;
         enqueue(&mut tx, mail).await?;
         let user = Uuid::parse_str(&user_id).ok();
-        audit_on(&mut *tx, user, "password-reset-requested", Some(email.as_str()), Some(address)).await?;
+        audit_on(&mut *tx, user, AuditAction::PasswordResetRequested, Some(email.as_str()), Some(address)).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -231,7 +237,7 @@ impl Store {
             .await?;
         let sql = format!("SELECT {USER_COLUMNS} FROM users u LEFT JOIN actors a ON a.id = u.actor_id WHERE u.id = $1");
         let user = user_from_row(&sqlx::query(&sql).bind(&user_id).fetch_one(&mut *tx).await?)?;
-        audit_on(&mut *tx, Some(user.id), "password-reset", Some(user.email.as_str()), None).await?;
+        audit_on(&mut *tx, Some(user.id), AuditAction::PasswordReset, Some(user.email.as_str()), None).await?;
         tx.commit().await?;
         Ok(ResetToken::Valid(user))
     }

@@ -6,7 +6,7 @@
 //! across instances is decided here by conditioned updates: a step is taken only if it is later
 //! than the last one taken, a recovery code only if unused, a pending sign-in only once.
 
-use gfce_core::{Email, TotpSecret};
+use gfce_core::{AuditAction, Email, TotpSecret};
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -144,14 +144,14 @@ impl Store {
             .bind(keep_session)
             .execute(&mut *tx)
             .await?;
-        audit_on(&mut *tx, Some(user.id), "second-factor-enabled", Some(user.email.as_str()), None).await?;
+        audit_on(&mut *tx, Some(user.id), AuditAction::SecondFactorEnabled, Some(user.email.as_str()), None).await?;
         tx.commit().await?;
         Ok(true)
     }
 
     /// Removes a user's second factor, its recovery codes and pending sign-ins, and audits it
     /// with `action`, in one transaction. Returns whether there was one.
-    pub async fn disable_second_factor(&self, user: &User, action: &str) -> Result<bool, StoreError> {
+    pub async fn disable_second_factor(&self, user: &User, action: AuditAction) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
         let removed = delete_second_factor(&mut tx, &user.id.to_string()).await?;
         if removed == 0 {
@@ -179,7 +179,7 @@ impl Store {
         let removed = delete_second_factor(&mut tx, &id).await?;
         if removed > 0 {
             let user = Uuid::parse_str(&id).ok();
-            audit_on(&mut *tx, user, "second-factor-reset", Some(email.as_str()), None).await?;
+            audit_on(&mut *tx, user, AuditAction::SecondFactorReset, Some(email.as_str()), None).await?;
         }
         tx.commit().await?;
         Ok(Some(removed > 0))
@@ -296,7 +296,7 @@ impl Store {
         .bind(&now)
         .execute(&mut *tx)
         .await?;
-        audit_on(&mut *tx, Some(user.id), "login", Some(user.email.as_str()), Some(address)).await?;
+        audit_on(&mut *tx, Some(user.id), AuditAction::Login, Some(user.email.as_str()), Some(address)).await?;
         tx.commit().await?;
         Ok(true)
     }

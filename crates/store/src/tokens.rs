@@ -11,7 +11,7 @@
 //! its tokens were made by whoever registered the address, so they are revoked with its sessions
 //! (see [`revoke_all_on`]).
 
-use gfce_core::{TokenName, TokenScopes};
+use gfce_core::{AuditAction, TokenName, TokenScopes};
 use sqlx::{any::AnyRow, AnyConnection};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -81,7 +81,7 @@ pub(crate) async fn revoke_all_on(
         .rows_affected();
     if revoked > 0 {
         let detail = format!("{revoked} revoked: {why}");
-        audit_on(&mut *tx, by, "tokens-revoked", subject, Some(&detail)).await?;
+        audit_on(&mut *tx, by, AuditAction::TokensRevoked, subject, Some(&detail)).await?;
     }
     Ok(revoked)
 }
@@ -123,7 +123,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         let detail = format!("{name} ({scopes})");
-        audit_on(&mut *tx, Some(user), "token-created", Some(&token.id.to_string()), Some(&detail)).await?;
+        audit_on(&mut *tx, Some(user), AuditAction::TokenCreated, Some(&token.id.to_string()), Some(&detail)).await?;
         tx.commit().await?;
         Ok(token)
     }
@@ -154,7 +154,7 @@ impl Store {
             return Ok(false);
         };
         let name = RowReader::new(&row, "api_token", "name").text("name")?;
-        audit_on(&mut *tx, Some(user), "token-revoked", Some(&token.to_string()), Some(&name)).await?;
+        audit_on(&mut *tx, Some(user), AuditAction::TokenRevoked, Some(&token.to_string()), Some(&name)).await?;
         tx.commit().await?;
         Ok(true)
     }

@@ -196,7 +196,7 @@ async fn a_project_goes_from_draft_to_search(app: TestApp) {
     assert!(history.contains("2 revisions"), "{history}");
 
     let audit = app.store.audit_log(50).await.unwrap();
-    let published = audit.iter().find(|e| e.action == "revision-publish").expect("publishing is audited");
+    let published = audit.iter().find(|e| e.action.as_str() == "revision-publish").expect("publishing is audited");
     let detail: serde_json::Value = serde_json::from_str(published.detail.as_deref().unwrap()).unwrap();
     assert_eq!(detail["before"]["summary"]["en"], "Three courses in Hanoi for the national CERTs of ASEAN.");
     assert_eq!(detail["after"]["summary"]["en"], "Four courses in Hanoi and Vientiane.");

@@ -88,7 +88,7 @@ async fn sign_in_with(visit: &mut Visit<'_>, field: &str, code: &str) -> reqwest
 }
 
 async fn actions(app: &TestApp, newest: u32) -> Vec<String> {
-    app.store.audit_log(newest).await.unwrap().into_iter().map(|e| e.action).collect()
+    app.store.audit_log(newest).await.unwrap().into_iter().map(|e| e.action.to_string()).collect()
 }
 
 on_both_databases!(setting_up_is_confirmed_by_a_code);
@@ -282,7 +282,7 @@ async fn wrong_codes_are_throttled(app: TestApp) {
     let id = user_id(&app, ADMIN).await;
     let factor = app.store.second_factor(id).await.unwrap().unwrap();
     assert!(factor.last_step.is_some());
-    let failures = app.store.audit_log(20).await.unwrap().iter().filter(|e| e.action == "second-factor-failed").count();
+    let failures = app.store.audit_log(20).await.unwrap().iter().filter(|e| e.action.as_str() == "second-factor-failed").count();
     assert_eq!(failures as i64, throttle::MAX_FAILURES_PER_ACCOUNT);
 }
 

@@ -129,7 +129,7 @@ async fn tokens_are_made_on_the_account_page_and_work_on_the_api(app: TestApp) {
     assert!(rows[0].iter().all(|value| !value.contains(hex)), "{rows:?}");
     let audit = app.store.audit_log(10).await.unwrap();
     assert!(audit.iter().all(|e| !e.detail.as_deref().unwrap_or_default().contains(hex)));
-    let created = audit.iter().find(|e| e.action == "token-created").expect("audited");
+    let created = audit.iter().find(|e| e.action.as_str() == "token-created").expect("audited");
     assert_eq!(created.subject.as_deref(), Some(token.id.to_string().as_str()));
     assert_eq!(created.detail.as_deref(), Some("Nightly export (read write)"));
 
@@ -166,7 +166,7 @@ async fn tokens_are_made_on_the_account_page_and_work_on_the_api(app: TestApp) {
     assert!(page.contains("Revoked") && !page.contains(&revoke), "{page}");
     let again = visit.post(&revoke, &[("csrf_token", &csrf)]).await;
     assert_eq!(again.status(), StatusCode::SEE_OTHER, "revoking twice is harmless");
-    let actions: Vec<String> = app.store.audit_log(10).await.unwrap().into_iter().map(|e| e.action).collect();
+    let actions: Vec<String> = app.store.audit_log(10).await.unwrap().into_iter().map(|e| e.action.to_string()).collect();
     assert_eq!(actions.iter().filter(|a| *a == "token-revoked").count(), 1, "{actions:?}");
 
     let vi = visit.get("/vi/account/tokens").await.text().await.unwrap();
@@ -188,7 +188,7 @@ async fn only_the_owner_revokes_a_token(app: TestApp) {
     assert_eq!(attempt.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.store.tokens_of(owner).await.unwrap()[0].revoked_at, None, "still the owner's");
     assert_eq!(me_with(&app, &issued.secret).await.status(), StatusCode::OK, "and still working");
-    let actions: Vec<String> = app.store.audit_log(10).await.unwrap().into_iter().map(|e| e.action).collect();
+    let actions: Vec<String> = app.store.audit_log(10).await.unwrap().into_iter().map(|e| e.action.to_string()).collect();
     assert!(!actions.iter().any(|a| a == "token-revoked"), "{actions:?}");
     assert!(!app.store.revoke_token(Uuid::new_v4(), token.id).await.unwrap(), "nobody else's either");
     let unknown = other.post("/en/account/tokens/not-a-token/revoke", &[("csrf_token", &csrf)]).await;

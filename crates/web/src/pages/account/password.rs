@@ -7,7 +7,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
-use gfce_core::{allowed, Action, NewPassword};
+use gfce_core::{allowed, Action, AuditAction, NewPassword};
 use serde::Deserialize;
 
 use crate::{
@@ -97,6 +97,6 @@ pub async fn change(
     };
     let hash = secrets::hash(new).await?;
     state.store.set_password(user.id, &hash, Some(&me.token_hash)).await?;
-    state.store.audit(Some(user.id), "password-changed", Some(user.email.as_str()), None).await?;
+    state.store.audit(Some(user.id), AuditAction::PasswordChanged, Some(user.email.as_str()), None).await?;
     account_page(ctx, &state, &me, StatusCode::OK, Vec::new(), true).await
 }

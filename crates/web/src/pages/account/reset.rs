@@ -10,7 +10,7 @@ use axum::{
     http::{header, HeaderMap, HeaderValue},
     response::Response,
 };
-use gfce_core::Email;
+use gfce_core::{AuditAction, Email};
 use gfce_store::{ResetToken, User};
 use serde::Deserialize;
 use time::{Duration, OffsetDateTime};
@@ -90,7 +90,7 @@ pub async fn request(
     if state.store.start_password_reset(&email, &secrets::token_digest(&token), expires_at, &mail, &address).await? {
         log_queued(&state, &mail);
     } else {
-        state.store.audit(None, "password-reset-unknown-address", Some(email.as_str()), Some(&address)).await?;
+        state.store.audit(None, AuditAction::PasswordResetUnknownAddress, Some(email.as_str()), Some(&address)).await?;
     }
     notice(ctx, "reset-done-title", "reset-done-body")
 }

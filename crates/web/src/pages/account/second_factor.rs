@@ -19,7 +19,7 @@ use axum::{
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
-use gfce_core::{OneTimeCode, RecoveryCode, SecondFactorCode, TotpSecret};
+use gfce_core::{AuditAction, OneTimeCode, RecoveryCode, SecondFactorCode, TotpSecret};
 use gfce_store::{SecondFactor, User};
 use qrcode::{render::svg, EcLevel, QrCode};
 use serde::Deserialize;
@@ -215,7 +215,10 @@ pub async fn confirm(
     };
     let now = OffsetDateTime::now_utc().unix_timestamp();
     let Some(step) = pending.secret.accepted_step(&code, now, None) else {
-        state.store.audit(Some(user.id), "second-factor-failed", Some(user.email.as_str()), Some(&address)).await?;
+        state
+            .store
+            .audit(Some(user.id), AuditAction::SecondFactorFailed, Some(user.email.as_str()), Some(&address))
+            .await?;
         return refused(ctx, &state, &me, &[("code", Reason::WrongCode)]).await;
     };
     let codes = new_recovery_codes();
@@ -264,10 +267,13 @@ pub async fn disable(
     };
     if let Some(refusal) = refusal {
         scopes.fail(&state).await?;
-        state.store.audit(Some(user.id), "second-factor-failed", Some(user.email.as_str()), Some(&address)).await?;
+        state
+            .store
+            .audit(Some(user.id), AuditAction::SecondFactorFailed, Some(user.email.as_str()), Some(&address))
+            .await?;
         return refused(ctx, &state, &me, &[refusal]).await;
     }
-    state.store.disable_second_factor(user, "second-factor-disabled").await?;
+    state.store.disable_second_factor(user, AuditAction::SecondFactorDisabled).await?;
     settings_page(ctx, &state, &me, StatusCode::OK, Outcome { turned_off: true, ..Outcome::default() }).await
 }
 
@@ -357,7 +363,10 @@ pub async fn submit_code(
     };
     if !take_code(&state, user.id, &factor, &code).await? {
         scopes.fail(&state).await?;
-        state.store.audit(Some(user.id), "second-factor-failed", Some(user.email.as_str()), Some(&address)).await?;
+        state
+            .store
+            .audit(Some(user.id), AuditAction::SecondFactorFailed, Some(user.email.as_str()), Some(&address))
+            .await?;
         let errors = field_messages(&ctx, &[(field, Reason::WrongCode)]);
         return code_page(ctx, &state, &headers, StatusCode::UNAUTHORIZED, errors);
     }
@@ -371,7 +380,10 @@ pub async fn submit_code(
         return Ok(ctx.see("/login"));
     }
     if matches!(code, SecondFactorCode::Recovery(_)) {
-        state.store.audit(Some(user.id), "recovery-code-used", Some(user.email.as_str()), Some(&address)).await?;
+        state
+            .store
+            .audit(Some(user.id), AuditAction::RecoveryCodeUsed, Some(user.email.as_str()), Some(&address))
+            .await?;
     }
     scopes.succeed(&state).await?;
     let mut response = ctx.see("/account");

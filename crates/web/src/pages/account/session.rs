@@ -11,7 +11,7 @@ use axum::{
     http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
-use gfce_core::Email;
+use gfce_core::{AuditAction, Email};
 use serde::Deserialize;
 
 use super::second_factor;
@@ -95,7 +95,10 @@ pub async fn login(
         Some((user, _)) if matches && !user.disabled => user,
         other => {
             scopes.fail(&state).await?;
-            state.store.audit(other.map(|(u, _)| u.id), "login-failed", Some(email.as_str()), Some(&address)).await?;
+            state
+                .store
+                .audit(other.map(|(u, _)| u.id), AuditAction::LoginFailed, Some(email.as_str()), Some(&address))
+                .await?;
             return refuse(ctx, email.as_str().to_owned());
         }
     };
@@ -106,7 +109,7 @@ pub async fn login(
     }
     scopes.succeed(&state).await?;
     let cookie = session::start(&state, user.id, viewer.token_hash.as_deref()).await?;
-    state.store.audit(Some(user.id), "login", Some(email.as_str()), Some(&address)).await?;
+    state.store.audit(Some(user.id), AuditAction::Login, Some(email.as_str()), Some(&address)).await?;
     let mut response = ctx.see("/account");
     response.headers_mut().append(header::SET_COOKIE, cookie);
     Ok(response)
@@ -119,7 +122,7 @@ pub async fn logout(
 ) -> Result<Response, WebError> {
     if let (Some(digest), Some(session)) = (&submitted.viewer.token_hash, &submitted.viewer.session) {
         state.store.delete_session(digest).await?;
-        state.store.audit(Some(session.user.id), "logout", Some(session.user.email.as_str()), None).await?;
+        state.store.audit(Some(session.user.id), AuditAction::Logout, Some(session.user.email.as_str()), None).await?;
     }
     let mut response = ctx.see("");
     response.headers_mut().append(header::SET_COOKIE, session::end(&state));

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::{extract::State, response::Response};
 use gfce_core::{
     curation::{diff, FieldChange},
-    parse_date, Email, ParseError,
+    parse_date, AuditAction, Email, ParseError,
 };
 use gfce_store::{AuditEntry, AuditFilter};
 use serde::Deserialize;
@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::{
     access::{can, Allowed},
     http::{
-        params::{given, or_refused, parse_field, parse_page, Params},
+        params::{or_refused, parse_field, parse_page, Params},
         AppState, Reason, WebError,
     },
     ui::{
@@ -98,17 +98,12 @@ pub async fn page(
     query: Result<Params<AuditQuery>, WebError>,
 ) -> Result<Response, WebError> {
     let (query, mut errors) = or_refused(query)?;
-    let known = state.store.audit_actions().await?;
-    let mut filter = AuditFilter {
-        action: given(&query.action).map(str::to_owned),
+    let filter = AuditFilter {
+        action: parse_field(&mut errors, "action", &query.action, str::parse::<AuditAction>),
         user: parse_field(&mut errors, "user", &query.user, Email::parse),
         from: parse_field(&mut errors, "from", &query.from, parse_date),
         until: parse_field(&mut errors, "until", &query.until, parse_date),
     };
-    if filter.action.as_ref().is_some_and(|a| !known.contains(a)) {
-        errors.push(("action", Reason::Parse(ParseError::NotAllowed)));
-        filter.action = None;
-    }
     if let (Some(from), Some(until)) = (filter.from, filter.until) {
         if until < from {
             errors.push(("until", Reason::Parse(ParseError::DateOrder)));
@@ -120,9 +115,13 @@ pub async fn page(
     let template = AuditTemplate {
         title: ctx.t("audit-title"),
         errors: labelled_messages(&ctx, &errors, &LABELS),
-        actions: known
+        // The actions the log holds, to choose among.
+        actions: state
+            .store
+            .audit_actions()
+            .await?
             .iter()
-            .map(|a| Opt { value: a.clone(), label: a.clone(), selected: query.action.as_deref() == Some(a.as_str()) })
+            .map(|a| Opt { value: a.to_string(), label: a.to_string(), selected: filter.action == Some(*a) })
             .collect(),
         user: query.user.clone().unwrap_or_default(),
         from: query.from.clone().unwrap_or_default(),
@@ -144,7 +143,7 @@ fn row(ctx: &PageCtx, e: &AuditEntry) -> AuditRow {
             (None, Some(id)) => id.to_string(),
             (None, None) => ctx.t("audit-anonymous"),
         },
-        action: e.action.clone(),
+        action: e.action.to_string(),
         subject: e.subject.clone().unwrap_or_default(),
         detail: e.detail.clone().unwrap_or_default(),
         changes: Vec::new(),

@@ -9,6 +9,7 @@ use axum::{
     extract::State,
     response::{IntoResponse, Response},
 };
+use gfce_core::AuditAction;
 
 use crate::{
     access::{can, Allowed},
@@ -42,7 +43,7 @@ pub async fn page(
     me: Allowed<can::ReadOutbox>,
 ) -> Result<Response, WebError> {
     let messages = state.store.outbox(SHOWN).await?;
-    state.store.audit(Some(me.id()), "outbox-read", None, None).await?;
+    state.store.audit(Some(me.id()), AuditAction::OutboxRead, None, None).await?;
     let messages = messages
         .into_iter()
         .map(|m| MailRow {
