@@ -6,6 +6,11 @@
 //! by the integer arithmetic below (no floating point, no library sampling whose algorithm may
 //! change, no hash-map order). Dates are placed relative to a fixed day, not today, for the same
 //! reason. The records carry no timestamps: the importer stamps them.
+//!
+//! The words the records are made of are data, read once from `data/demo/` (the `words` module);
+//! the choices among them are made here.
+
+mod words;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -19,6 +24,7 @@ use gfce_core::{
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
 use time::{macros::date, Date};
+use words::{fill, words, Activity, Deliverable, Topic};
 
 /// The day statuses are judged against: a project is planned, ongoing or completed as seen from it.
 const REFERENCE_DATE: Date = date!(2026 - 01 - 01);
@@ -225,138 +231,6 @@ fn beneficiary_weight(country: &Country) -> u64 {
     }
 }
 
-struct ActorTemplate {
-    kind: ActorKind,
-    /// `{c}` stands for the country's name.
-    en: &'static str,
-    vi: &'static str,
-    /// `{cc}` stands for the country's ISO code.
-    short_name: Option<&'static str>,
-    themes: &'static [&'static str],
-    weight: u64,
-}
-
-const ACTOR_TEMPLATES: &[ActorTemplate] = &[
-    ActorTemplate {
-        kind: ActorKind::Government,
-        en: "{c} Computer Emergency Response Team",
-        vi: "Trung tâm Ứng cứu khẩn cấp máy tính {c}",
-        short_name: Some("{cc}-CERT"),
-        themes: &["incident-management-ciip", "cert-cooperation"],
-        weight: 6,
-    },
-    ActorTemplate {
-        kind: ActorKind::Government,
-        en: "National Cyber Security Centre of {c}",
-        vi: "Trung tâm An ninh mạng quốc gia {c}",
-        short_name: None,
-        themes: &["information-security", "incident-management-ciip"],
-        weight: 4,
-    },
-    ActorTemplate {
-        kind: ActorKind::Government,
-        en: "Ministry of Information and Communications of {c}",
-        vi: "Bộ Thông tin và Truyền thông {c}",
-        short_name: None,
-        themes: &["policy-strategy", "e-government"],
-        weight: 3,
-    },
-    ActorTemplate {
-        kind: ActorKind::Government,
-        en: "Ministry of Justice of {c}",
-        vi: "Bộ Tư pháp {c}",
-        short_name: None,
-        themes: &["cybercrime"],
-        weight: 2,
-    },
-    ActorTemplate {
-        kind: ActorKind::Government,
-        en: "Ministry of Foreign Affairs of {c}",
-        vi: "Bộ Ngoại giao {c}",
-        short_name: None,
-        themes: &["policy-strategy"],
-        weight: 2,
-    },
-    ActorTemplate {
-        kind: ActorKind::Government,
-        en: "Data Protection Authority of {c}",
-        vi: "Cơ quan Bảo vệ dữ liệu cá nhân {c}",
-        short_name: None,
-        themes: &["data-protection"],
-        weight: 2,
-    },
-    ActorTemplate {
-        kind: ActorKind::Government,
-        en: "Cybercrime Unit of the National Police of {c}",
-        vi: "Đơn vị Phòng chống tội phạm mạng thuộc Cảnh sát quốc gia {c}",
-        short_name: None,
-        themes: &["cybercrime", "cybercrime-prevention"],
-        weight: 2,
-    },
-    ActorTemplate {
-        kind: ActorKind::Government,
-        en: "Digital Government Agency of {c}",
-        vi: "Cơ quan Chính phủ số {c}",
-        short_name: None,
-        themes: &["e-government"],
-        weight: 2,
-    },
-    ActorTemplate {
-        kind: ActorKind::Academia,
-        en: "University of Technology of {c}",
-        vi: "Đại học Công nghệ {c}",
-        short_name: None,
-        themes: &["culture-skills"],
-        weight: 4,
-    },
-    ActorTemplate {
-        kind: ActorKind::Academia,
-        en: "National University of {c}",
-        vi: "Đại học Quốc gia {c}",
-        short_name: None,
-        themes: &["culture-skills"],
-        weight: 3,
-    },
-    ActorTemplate {
-        kind: ActorKind::Academia,
-        en: "Institute for Cyber Security Studies of {c}",
-        vi: "Viện Nghiên cứu An ninh mạng {c}",
-        short_name: None,
-        themes: &["policy-strategy", "information-security"],
-        weight: 2,
-    },
-    ActorTemplate {
-        kind: ActorKind::Ngo,
-        en: "Cyber Safety Alliance of {c}",
-        vi: "Liên minh An toàn mạng {c}",
-        short_name: None,
-        themes: &["culture-skills", "cybercrime-prevention"],
-        weight: 2,
-    },
-    ActorTemplate {
-        kind: ActorKind::Ngo,
-        en: "Women in Cyber Network of {c}",
-        vi: "Mạng lưới Phụ nữ trong An ninh mạng {c}",
-        short_name: None,
-        themes: &["culture-skills"],
-        weight: 2,
-    },
-    ActorTemplate {
-        kind: ActorKind::Ngo,
-        en: "Foundation for an Open and Secure Internet in {c}",
-        vi: "Quỹ vì Internet mở và an toàn tại {c}",
-        short_name: None,
-        themes: &["standards", "data-protection"],
-        weight: 1,
-    },
-];
-
-/// Companies have made-up brand names, the same in both languages.
-const COMPANY_WEIGHT: u64 = 5;
-const BRAND_FIRST: [&str; 10] = ["Blue", "North", "Iron", "Clear", "Bright", "Silver", "Red", "Green", "Open", "True"];
-const BRAND_SECOND: [&str; 8] = ["gate", "field", "shield", "line", "wave", "point", "bridge", "stone"];
-const BRAND_KIND: [&str; 5] = ["Security", "Cyber Labs", "Consulting", "Advisory", "Systems"];
-
 /// How often a draw may hit a name already used before the name is taken twice, with a numbered
 /// slug: distinct names look real, but a very large dataset runs out of them.
 const NAME_RETRIES: usize = 20;
@@ -369,7 +243,8 @@ struct Actors {
 
 impl Actors {
     fn generate(world: &World, dice: &mut Dice, count: usize) -> Self {
-        let kinds = Weighted::new(ACTOR_TEMPLATES.iter().map(|t| t.weight).chain([COMPANY_WEIGHT]));
+        let words = &words().actors;
+        let kinds = Weighted::new(words.organisations.iter().map(|o| o.weight).chain([words.companies.weight]));
         let mut taken: HashSet<Slug> = world.data.members.iter().map(|m| m.slug.clone()).collect();
         let mut names = HashSet::new();
         let mut list = Vec::with_capacity(count);
@@ -399,7 +274,7 @@ impl Actors {
                 website,
                 listed_as: None,
                 iati_ref: None,
-                themes: world.themes(draw.themes.iter().copied()),
+                themes: world.themes(draw.themes.iter().map(String::as_str)),
             });
         }
         Actors { list, by_country }
@@ -449,390 +324,41 @@ struct ActorDraft {
     vi: String,
     short_name: Option<String>,
     country: &'static Country,
-    themes: &'static [&'static str],
+    themes: &'static [String],
 }
 
 fn actor_draft(world: &World, dice: &mut Dice, kinds: &Weighted) -> ActorDraft {
+    let words = &words().actors;
     let country = world.country(dice);
-    match ACTOR_TEMPLATES.get(kinds.draw(dice)) {
-        Some(t) => ActorDraft {
-            kind: t.kind,
+    match words.organisations.get(kinds.draw(dice)) {
+        Some(o) => {
+            let name_en = country.name.get(Lang::En);
             // "Philippines Computer Emergency Response Team", but "Ministry of Justice of the Philippines".
-            en: if t.en.starts_with("{c}") {
-                t.en.replace("{c}", country.name.get(Lang::En))
-            } else {
-                t.en.replace("{c}", &country_in_sentence(country.name.get(Lang::En)))
-            },
-            vi: t.vi.replace("{c}", country.name.get(Lang::Vi)),
-            short_name: t.short_name.map(|s| s.replace("{cc}", country.code.as_str())),
-            country,
-            themes: t.themes,
-        },
+            let in_name =
+                if o.name.en.starts_with("{country}") { name_en.to_owned() } else { country_in_sentence(name_en) };
+            ActorDraft {
+                kind: o.kind,
+                en: fill(&o.name.en, &[("country", &in_name)]),
+                vi: fill(&o.name.vi, &[("country", country.name.get(Lang::Vi))]),
+                short_name: o.short_name.as_ref().map(|s| fill(s, &[("code", country.code.as_str())])),
+                country,
+                themes: &o.themes,
+            }
+        }
         None => {
-            let name = format!("{}{} {}", dice.pick(&BRAND_FIRST), dice.pick(&BRAND_SECOND), dice.pick(&BRAND_KIND));
+            let c = &words.companies;
+            let name = format!("{}{} {}", dice.pick(&c.first), dice.pick(&c.second), dice.pick(&c.business));
             ActorDraft {
                 kind: ActorKind::Company,
                 vi: name.clone(),
                 en: name,
                 short_name: None,
                 country,
-                themes: &["information-security"],
+                themes: &c.themes,
             }
         }
     }
 }
-
-/// What a project does.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Activity {
-    Training,
-    WorkshopSeries,
-    Assessment,
-    Strategy,
-    CertEstablishment,
-    LegislationReview,
-    Awareness,
-    Exercise,
-    Fellowship,
-    TrainTheTrainer,
-    TechnicalAssistance,
-}
-
-impl Activity {
-    /// The title, with `{topic}` and `{place}` to fill, in English and Vietnamese.
-    fn title(self) -> (&'static str, &'static str) {
-        match self {
-            Activity::Training => ("{topic} training for {place}", "Đào tạo về {topic} cho {place}"),
-            Activity::WorkshopSeries => {
-                ("Workshop series on {topic} in {place}", "Chuỗi hội thảo về {topic} tại {place}")
-            }
-            Activity::Assessment => {
-                ("Assessment of {topic} capacity in {place}", "Đánh giá năng lực về {topic} tại {place}")
-            }
-            Activity::Strategy => (
-                "Development of a national {topic} strategy for {place}",
-                "Xây dựng chiến lược quốc gia về {topic} cho {place}",
-            ),
-            Activity::CertEstablishment => {
-                ("Establishing a national CERT in {place}", "Thành lập Đội ứng cứu sự cố máy tính quốc gia tại {place}")
-            }
-            Activity::LegislationReview => {
-                ("Review of {topic} legislation in {place}", "Rà soát pháp luật về {topic} tại {place}")
-            }
-            Activity::Awareness => {
-                ("{topic} awareness campaign in {place}", "Chiến dịch nâng cao nhận thức về {topic} tại {place}")
-            }
-            Activity::Exercise => ("{topic} exercise for {place}", "Diễn tập {topic} cho {place}"),
-            Activity::Fellowship => {
-                ("{topic} fellowship programme for {place}", "Chương trình học bổng về {topic} cho {place}")
-            }
-            Activity::TrainTheTrainer => (
-                "Train-the-trainer programme on {topic} for {place}",
-                "Chương trình đào tạo giảng viên nguồn về {topic} cho {place}",
-            ),
-            Activity::TechnicalAssistance => {
-                ("Technical assistance on {topic} for {place}", "Hỗ trợ kỹ thuật về {topic} cho {place}")
-            }
-        }
-    }
-
-    /// How the activity is named inside a sentence.
-    fn means(self) -> (&'static str, &'static str) {
-        match self {
-            Activity::Training => ("hands-on training", "đào tạo thực hành"),
-            Activity::WorkshopSeries => ("a series of workshops", "một chuỗi hội thảo"),
-            Activity::Assessment => ("a national capacity assessment", "đánh giá năng lực quốc gia"),
-            Activity::Strategy => ("support for a national strategy", "hỗ trợ xây dựng chiến lược quốc gia"),
-            Activity::CertEstablishment => ("the establishment of a national CERT", "việc thành lập CERT quốc gia"),
-            Activity::LegislationReview => ("a review of the legal framework", "rà soát khung pháp lý"),
-            Activity::Awareness => ("a public awareness campaign", "chiến dịch nâng cao nhận thức cộng đồng"),
-            Activity::Exercise => ("national and regional exercises", "diễn tập quốc gia và khu vực"),
-            Activity::Fellowship => ("fellowships for young professionals", "học bổng cho chuyên gia trẻ"),
-            Activity::TrainTheTrainer => ("a train-the-trainer programme", "đào tạo đội ngũ giảng viên nguồn"),
-            Activity::TechnicalAssistance => {
-                ("technical assistance and expert advice", "hỗ trợ kỹ thuật và tư vấn chuyên gia")
-            }
-        }
-    }
-
-    /// Whether the title speaks of a single nation, so that a region cannot stand for the place.
-    fn national(self) -> bool {
-        matches!(
-            self,
-            Activity::Strategy | Activity::CertEstablishment | Activity::LegislationReview | Activity::Assessment
-        )
-    }
-}
-
-/// What a project or a resource is about, with the themes it belongs to (the first always) and
-/// the activities whose titles read well with it.
-struct Topic {
-    en: &'static str,
-    vi: &'static str,
-    themes: &'static [&'static str],
-    activities: &'static [Activity],
-}
-
-const TOPICS: &[Topic] = &[
-    Topic {
-        en: "incident response",
-        vi: "ứng cứu sự cố",
-        themes: &["incident-management-ciip", "cert-cooperation", "information-security"],
-        activities: &[
-            Activity::Training,
-            Activity::WorkshopSeries,
-            Activity::Assessment,
-            Activity::CertEstablishment,
-            Activity::Exercise,
-            Activity::Fellowship,
-            Activity::TrainTheTrainer,
-            Activity::TechnicalAssistance,
-        ],
-    },
-    Topic {
-        en: "cybercrime",
-        vi: "tội phạm mạng",
-        themes: &["cybercrime", "cybercrime-prevention"],
-        activities: &[
-            Activity::LegislationReview,
-            Activity::Training,
-            Activity::WorkshopSeries,
-            Activity::Strategy,
-            Activity::Awareness,
-            Activity::TechnicalAssistance,
-        ],
-    },
-    Topic {
-        en: "electronic evidence",
-        vi: "chứng cứ điện tử",
-        themes: &["cybercrime"],
-        activities: &[
-            Activity::Training,
-            Activity::WorkshopSeries,
-            Activity::TrainTheTrainer,
-            Activity::LegislationReview,
-        ],
-    },
-    Topic {
-        en: "cybercrime investigation",
-        vi: "điều tra tội phạm mạng",
-        themes: &["cybercrime", "cybercrime-prevention"],
-        activities: &[Activity::Training, Activity::TrainTheTrainer, Activity::Exercise, Activity::Fellowship],
-    },
-    Topic {
-        en: "personal data protection",
-        vi: "bảo vệ dữ liệu cá nhân",
-        themes: &["data-protection"],
-        activities: &[
-            Activity::LegislationReview,
-            Activity::Training,
-            Activity::Assessment,
-            Activity::Awareness,
-            Activity::WorkshopSeries,
-            Activity::TechnicalAssistance,
-        ],
-    },
-    Topic {
-        en: "e-government security",
-        vi: "an ninh chính phủ điện tử",
-        themes: &["e-government", "information-security"],
-        activities: &[
-            Activity::Assessment,
-            Activity::Training,
-            Activity::TechnicalAssistance,
-            Activity::WorkshopSeries,
-        ],
-    },
-    Topic {
-        en: "critical information infrastructure protection",
-        vi: "bảo vệ hạ tầng thông tin trọng yếu",
-        themes: &["incident-management-ciip", "information-security"],
-        activities: &[
-            Activity::Assessment,
-            Activity::Exercise,
-            Activity::Strategy,
-            Activity::Training,
-            Activity::WorkshopSeries,
-            Activity::TechnicalAssistance,
-            Activity::LegislationReview,
-        ],
-    },
-    Topic {
-        en: "cyber diplomacy",
-        vi: "ngoại giao không gian mạng",
-        themes: &["policy-strategy"],
-        activities: &[Activity::Training, Activity::WorkshopSeries, Activity::Fellowship, Activity::Strategy],
-    },
-    Topic {
-        en: "cyber security skills",
-        vi: "kỹ năng an ninh mạng",
-        themes: &["culture-skills"],
-        activities: &[
-            Activity::Training,
-            Activity::TrainTheTrainer,
-            Activity::Fellowship,
-            Activity::Assessment,
-            Activity::Strategy,
-        ],
-    },
-    Topic {
-        en: "online safety",
-        vi: "an toàn trực tuyến",
-        themes: &["culture-skills", "cybercrime-prevention"],
-        activities: &[Activity::Awareness, Activity::TrainTheTrainer, Activity::WorkshopSeries],
-    },
-    Topic {
-        en: "child online protection",
-        vi: "bảo vệ trẻ em trên môi trường mạng",
-        themes: &["cybercrime-prevention", "culture-skills"],
-        activities: &[Activity::Awareness, Activity::Training, Activity::LegislationReview, Activity::Strategy],
-    },
-    Topic {
-        en: "cyber security",
-        vi: "an ninh mạng",
-        themes: &["policy-strategy", "information-security"],
-        activities: &[
-            Activity::Strategy,
-            Activity::Assessment,
-            Activity::Exercise,
-            Activity::Awareness,
-            Activity::LegislationReview,
-        ],
-    },
-    Topic {
-        en: "internet security standards",
-        vi: "tiêu chuẩn an ninh Internet",
-        themes: &["standards", "information-security"],
-        activities: &[Activity::WorkshopSeries, Activity::Training, Activity::TechnicalAssistance],
-    },
-    Topic {
-        en: "cyber threat information sharing",
-        vi: "chia sẻ thông tin về mối đe dọa mạng",
-        themes: &["cert-cooperation", "incident-management-ciip"],
-        activities: &[Activity::WorkshopSeries, Activity::TechnicalAssistance, Activity::Exercise, Activity::Training],
-    },
-    Topic {
-        en: "cyber confidence-building measures",
-        vi: "các biện pháp xây dựng lòng tin trên không gian mạng",
-        themes: &["policy-strategy"],
-        activities: &[Activity::WorkshopSeries, Activity::Fellowship],
-    },
-    Topic {
-        en: "responsible vulnerability disclosure",
-        vi: "công bố lỗ hổng có trách nhiệm",
-        themes: &["standards", "information-security"],
-        activities: &[Activity::WorkshopSeries, Activity::TechnicalAssistance, Activity::Training],
-    },
-];
-
-/// Something a project delivers, in English and Vietnamese (`{n}` is a number and `{topic}` the
-/// topic), and the activities that deliver it (every one when empty). Each activity has at least
-/// three.
-struct Deliverable {
-    en: &'static str,
-    vi: &'static str,
-    activities: &'static [Activity],
-}
-
-const DELIVERABLES: &[Deliverable] = {
-    use Activity::*;
-    &[
-        Deliverable {
-            en: "{n} practitioners trained",
-            vi: "{n} cán bộ chuyên trách được đào tạo",
-            activities: &[
-                Training,
-                WorkshopSeries,
-                CertEstablishment,
-                Exercise,
-                Fellowship,
-                TrainTheTrainer,
-                TechnicalAssistance,
-            ],
-        },
-        Deliverable {
-            en: "{n} national workshops",
-            vi: "{n} hội thảo quốc gia",
-            activities: &[WorkshopSeries, Assessment, Strategy, LegislationReview, Awareness, TechnicalAssistance],
-        },
-        Deliverable {
-            en: "A public report with recommendations",
-            vi: "Một báo cáo công khai kèm các khuyến nghị",
-            activities: &[WorkshopSeries, Assessment, Strategy, LegislationReview, Exercise],
-        },
-        Deliverable {
-            en: "A national roadmap on {topic}",
-            vi: "Lộ trình quốc gia về {topic}",
-            activities: &[WorkshopSeries, Assessment, Strategy, TechnicalAssistance],
-        },
-        Deliverable {
-            en: "A pool of {n} certified national trainers",
-            vi: "Đội ngũ {n} giảng viên quốc gia được chứng nhận",
-            activities: &[Training, TrainTheTrainer],
-        },
-        Deliverable {
-            en: "A tabletop exercise with {n} organisations",
-            vi: "Một cuộc diễn tập trên bàn với {n} tổ chức tham gia",
-            activities: &[Training, CertEstablishment, Exercise],
-        },
-        Deliverable {
-            en: "Peer exchanges with CERTs in the region",
-            vi: "Trao đổi kinh nghiệm với các CERT trong khu vực",
-            activities: &[CertEstablishment, Exercise, Fellowship, TechnicalAssistance],
-        },
-        Deliverable {
-            en: "Open training materials under a Creative Commons licence",
-            vi: "Tài liệu đào tạo mở theo giấy phép Creative Commons",
-            activities: &[Training, Awareness, Fellowship, TrainTheTrainer],
-        },
-        Deliverable {
-            en: "Draft amendments to the legal framework",
-            vi: "Dự thảo sửa đổi, bổ sung khung pháp lý",
-            activities: &[Strategy, LegislationReview],
-        },
-        Deliverable {
-            en: "A national strategy submitted for adoption",
-            vi: "Dự thảo chiến lược quốc gia được trình phê duyệt",
-            activities: &[Strategy],
-        },
-        Deliverable {
-            en: "Standard operating procedures for incident handling",
-            vi: "Quy trình vận hành chuẩn cho việc xử lý sự cố",
-            activities: &[CertEstablishment],
-        },
-        Deliverable {
-            en: "Campaign materials reaching {n},000 people",
-            vi: "Tài liệu truyền thông tiếp cận {n}.000 người",
-            activities: &[Awareness],
-        },
-        Deliverable {
-            en: "{n} fellows from government and civil society",
-            vi: "{n} học viên nhận học bổng từ cơ quan nhà nước và xã hội dân sự",
-            activities: &[Fellowship],
-        },
-        Deliverable {
-            en: "A monitoring and evaluation framework", vi: "Khung giám sát và đánh giá", activities: &[]
-        },
-    ]
-};
-
-const TAGS: [&str; 15] = [
-    "capacity building",
-    "train-the-trainer",
-    "SDG 16",
-    "SDG 9",
-    "SDG 5",
-    "gender equality",
-    "women in cyber",
-    "public-private partnership",
-    "regional cooperation",
-    "South-South cooperation",
-    "multi-stakeholder",
-    "Budapest Convention",
-    "GFCE Clearing House",
-    "youth",
-    "open source",
-];
 
 /// The currency a funder from a country budgets in, where it is not the euro or the dollar.
 const NATIONAL_CURRENCIES: [(&str, &str); 18] = [
@@ -877,8 +403,10 @@ const PER_100_EUR: [(&str, u64); 13] = [
 const FALLBACK_CURRENCY: &str = "USD";
 
 fn project(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet<Slug>) -> Project {
-    let topic = dice.pick(TOPICS);
-    let activity = *dice.pick(topic.activities);
+    let words = words();
+    let and = &words.grammar.and;
+    let topic = dice.pick(&words.topics);
+    let activity = words.activity(dice.pick(&topic.activities).as_str());
     let status = match dice.below(100) {
         0..55 => ProjectStatus::Completed,
         55..85 => ProjectStatus::Ongoing,
@@ -901,7 +429,7 @@ fn project(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet<
     let region = (!regions_of_first.is_empty() && dice.chance(25)).then(|| *dice.pick(&regions_of_first));
 
     let region_as_place = region.filter(|r| {
-        !activity.national()
+        !activity.national
             && countries.len() > 1
             && countries.iter().all(|c| c.regions().any(|x| x == *r))
             && dice.chance(50)
@@ -909,18 +437,19 @@ fn project(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet<
     let (place_en, place_vi) = match region_as_place.and_then(|r| world.data.region(r)) {
         Some(r) => (r.name.get(Lang::En).to_owned(), r.name.get(Lang::Vi).to_owned()),
         None => (
-            listed(countries.iter().map(|c| country_in_sentence(c.name.get(Lang::En))), "and"),
-            listed(countries.iter().map(|c| c.name.get(Lang::Vi).to_owned()), "và"),
+            listed(countries.iter().map(|c| country_in_sentence(c.name.get(Lang::En))), &and.en),
+            listed(countries.iter().map(|c| c.name.get(Lang::Vi).to_owned()), &and.vi),
         ),
     };
-    let (title_en, title_vi) = activity.title();
-    let title_en = capitalised(title_en.replace("{topic}", topic.en).replace("{place}", &place_en));
-    let title_vi = capitalised(title_vi.replace("{topic}", topic.vi).replace("{place}", &place_vi));
+    let title = |lang: Lang, place: &str| {
+        capitalised(fill(activity.title.get(lang), &[("topic", topic.name.get(lang)), ("place", place)]))
+    };
+    let (title_en, title_vi) = (title(Lang::En, &place_en), title(Lang::Vi, &place_vi));
 
-    let mut themes = world.themes(topic.themes[..1].iter().copied());
+    let mut themes = world.themes([topic.themes[0].as_str()]);
     for extra in &topic.themes[1..] {
         if themes.len() < 3 && dice.chance(50) {
-            themes.extend(world.themes([*extra]));
+            themes.extend(world.themes([extra.as_str()]));
         }
     }
     if themes.len() < 3 && dice.chance(20) {
@@ -946,8 +475,7 @@ fn project(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet<
 
     let mut tags: Vec<Tag> = Vec::new();
     for _ in 0..dice.below(5) {
-        let tag = *dice.pick(&TAGS);
-        let tag = Tag::parse(tag).expect("the tags are valid");
+        let tag = Tag::parse(dice.pick(&words.projects.tags).as_str()).expect("the tags are valid");
         if !tags.contains(&tag) {
             tags.push(tag);
         }
@@ -963,11 +491,12 @@ fn project(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet<
     let budget = dice.chance(70).then(|| budget(dice, participants[0].0)).flatten();
     let slug = numbered_slug(&Slug::from_name(&title_en).expect("titles have letters"), dice, taken);
     let link_count = dice.below(3);
+    let labels = &words.projects.links;
     let links = [
-        (format!("https://example.org/projects/{slug}"), "Project page"),
+        (format!("https://example.org/projects/{slug}"), &labels.page),
         (
             format!("https://example.com/reports/{slug}.pdf"),
-            if status == ProjectStatus::Completed { "Final report" } else { "Concept note" },
+            if status == ProjectStatus::Completed { &labels.final_report } else { &labels.concept_note },
         ),
     ]
     .into_iter()
@@ -978,23 +507,20 @@ fn project(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet<
     let names = |role: Role, lang: Lang| {
         let in_role = participants.iter().filter(|(_, r)| *r == role);
         match lang {
-            Lang::En => listed(in_role.map(|(a, _)| actor_in_sentence(a)), "and"),
-            Lang::Vi => listed(in_role.map(|(a, _)| a.name.get(Lang::Vi).to_owned()), "và"),
+            Lang::En => listed(in_role.map(|(a, _)| actor_in_sentence(a)), &and.en),
+            Lang::Vi => listed(in_role.map(|(a, _)| a.name.get(Lang::Vi).to_owned()), &and.vi),
         }
     };
-    let (means_en, means_vi) = activity.means();
-    let summary = text(
-        format!(
-            "Helps {place_en} strengthen {} through {means_en}, with funding from {}.",
-            topic.en,
-            names(Role::Funder, Lang::En)
-        ),
-        format!(
-            "Hỗ trợ {place_vi} tăng cường năng lực về {} thông qua {means_vi}, với sự tài trợ của {}.",
-            topic.vi,
-            names(Role::Funder, Lang::Vi)
-        ),
-    );
+    let summary = |lang: Lang, place: &str| {
+        let values = [
+            ("place", place),
+            ("topic", topic.name.get(lang)),
+            ("means", activity.means.get(lang)),
+            ("funders", &names(Role::Funder, lang)),
+        ];
+        fill(words.projects.summary.get(lang), &values)
+    };
+    let summary = text(summary(Lang::En, &place_en), summary(Lang::Vi, &place_vi));
     let story = Story {
         status,
         starts_on,
@@ -1105,7 +631,7 @@ struct Story<'a> {
     starts_on: Date,
     ends_on: Option<Date>,
     topic: &'a Topic,
-    activity: Activity,
+    activity: &'a Activity,
     place: (&'a str, &'a str),
     implementers: (String, String),
     several_implementers: bool,
@@ -1114,34 +640,43 @@ struct Story<'a> {
 
 /// A heading, a paragraph and a bullet list of results, in Markdown without HTML.
 fn description(dice: &mut Dice, story: &Story) -> LocalizedText {
-    let (works_en, works_vi, results_en, results_vi) = match (story.status, story.several_implementers) {
-        (ProjectStatus::Completed, _) => ("worked", "đã phối hợp", "Results:", "Kết quả đạt được:"),
-        (ProjectStatus::Ongoing, false) => ("works", "đang phối hợp", "Expected results:", "Kết quả dự kiến:"),
-        (ProjectStatus::Ongoing, true) => ("work", "đang phối hợp", "Expected results:", "Kết quả dự kiến:"),
-        (ProjectStatus::Planned, _) => ("will work", "sẽ phối hợp", "Expected results:", "Kết quả dự kiến:"),
+    let words = &words().projects;
+    let wording = &words.description;
+    let work = match (story.status, story.several_implementers) {
+        (ProjectStatus::Completed, _) => &wording.work.completed,
+        (ProjectStatus::Ongoing, false) => &wording.work.ongoing_one,
+        (ProjectStatus::Ongoing, true) => &wording.work.ongoing_several,
+        (ProjectStatus::Planned, _) => &wording.work.planned,
     };
-    let (means_en, means_vi) = story.activity.means();
-    let start = story.starts_on.year();
-    let (period_en, period_vi) = match story.ends_on {
-        Some(end) => (format!("from {start} to {}", end.year()), format!("từ năm {start} đến năm {}", end.year())),
-        None => (format!("since {start}"), format!("từ năm {start}")),
+    let results =
+        if story.status == ProjectStatus::Completed { &wording.results.achieved } else { &wording.results.expected };
+    let start = story.starts_on.year().to_string();
+    let end = story.ends_on.map(|end| end.year().to_string());
+    let opening = |lang: Lang, implementers: &str, place: &str, funders: &str| {
+        let period = match &end {
+            Some(end) => fill(wording.period.closed.get(lang), &[("start", &start), ("end", end)]),
+            None => fill(wording.period.open.get(lang), &[("start", &start)]),
+        };
+        let values = [
+            ("implementers", implementers),
+            ("work", work.get(lang)),
+            ("topic", story.topic.name.get(lang)),
+            ("place", place),
+            ("means", story.activity.means.get(lang)),
+            ("period", &period),
+            ("funders", funders),
+        ];
+        let overview = fill(wording.overview.get(lang), &values);
+        format!("## {}\n\n{overview}\n\n{}\n\n", wording.heading.get(lang), results.get(lang))
     };
-    let mut en = format!(
-        "## Overview\n\n{} {works_en} with national stakeholders to strengthen {} in {} through {}, {period_en}, \
-         with funding from {}.\n\n{results_en}\n\n",
-        capitalised(story.implementers.0.clone()),
-        story.topic.en,
-        story.place.0,
-        means_en,
-        story.funders.0
-    );
-    let mut vi = format!(
-        "## Tổng quan\n\n{} {works_vi} với các bên liên quan trong nước nhằm tăng cường năng lực về {} tại {} \
-         thông qua {}, {period_vi}, với sự tài trợ của {}.\n\n{results_vi}\n\n",
-        story.implementers.1, story.topic.vi, story.place.1, means_vi, story.funders.1
-    );
-    let fitting: Vec<&Deliverable> =
-        DELIVERABLES.iter().filter(|d| d.activities.is_empty() || d.activities.contains(&story.activity)).collect();
+    // Inside an English sentence most organisations are "the …", which opens this one.
+    let mut en = opening(Lang::En, &capitalised(story.implementers.0.clone()), story.place.0, &story.funders.0);
+    let mut vi = opening(Lang::Vi, &story.implementers.1, story.place.1, &story.funders.1);
+    let fitting: Vec<&Deliverable> = words
+        .deliverables
+        .iter()
+        .filter(|d| d.activities.is_empty() || d.activities.contains(&story.activity.id))
+        .collect();
     let mut chosen: Vec<usize> = Vec::new();
     while chosen.len() < 3 {
         let pick = dice.below(fitting.len());
@@ -1150,67 +685,14 @@ fn description(dice: &mut Dice, story: &Story) -> LocalizedText {
         }
     }
     for deliverable in chosen.into_iter().map(|i| fitting[i]) {
-        let n = dice.between(2, 12) * 5;
-        let fill = |t: &str, topic: &str| t.replace("{n}", &n.to_string()).replace("{topic}", topic);
-        en.push_str(&format!("- {}\n", fill(deliverable.en, story.topic.en)));
-        vi.push_str(&format!("- {}\n", fill(deliverable.vi, story.topic.vi)));
+        let n = (dice.between(2, 12) * 5).to_string();
+        let item = |lang: Lang| {
+            format!("- {}\n", fill(deliverable.text.get(lang), &[("n", &n), ("topic", story.topic.name.get(lang))]))
+        };
+        en.push_str(&item(Lang::En));
+        vi.push_str(&item(Lang::Vi));
     }
     text(en, vi)
-}
-
-/// Who reads a tool or publication, in English and Vietnamese.
-const AUDIENCES: [(&str, &str); 6] = [
-    ("national CERTs", "các CERT quốc gia"),
-    ("policy makers", "các nhà hoạch định chính sách"),
-    ("small and medium-sized enterprises", "doanh nghiệp nhỏ và vừa"),
-    ("law enforcement", "lực lượng thực thi pháp luật"),
-    ("public administrations", "các cơ quan hành chính nhà nước"),
-    ("educators", "các nhà giáo dục"),
-];
-
-/// A resource kind's title, with `{topic}`, `{audience}`, `{region}`, `{year}` and `{version}` to
-/// fill, and what the kind is called, in English and Vietnamese.
-fn resource_wording(kind: ResourceKind) -> ((&'static str, &'static str), (&'static str, &'static str)) {
-    match kind {
-        ResourceKind::Guide => (
-            ("Guide to {topic} for {audience}", "Hướng dẫn về {topic} dành cho {audience}"),
-            ("guide", "Tài liệu hướng dẫn"),
-        ),
-        ResourceKind::Framework => (
-            ("{topic} capacity framework, {year} edition", "Khung năng lực về {topic}, phiên bản năm {year}"),
-            ("framework", "Khung"),
-        ),
-        ResourceKind::Toolkit => {
-            (("{topic} toolkit for {audience}", "Bộ công cụ về {topic} dành cho {audience}"), ("toolkit", "Bộ công cụ"))
-        }
-        ResourceKind::TrainingCourse => (
-            ("Introduction to {topic} for {audience}", "Nhập môn {topic} dành cho {audience}"),
-            ("training course", "Khóa đào tạo"),
-        ),
-        ResourceKind::Standard => (
-            ("Baseline requirements for {topic}, version {version}", "Yêu cầu cơ bản về {topic}, phiên bản {version}"),
-            ("standard", "Tiêu chuẩn"),
-        ),
-        ResourceKind::Software => (
-            ("Open-source {topic} platform for {audience}", "Nền tảng mã nguồn mở về {topic} dành cho {audience}"),
-            ("software tool", "Phần mềm"),
-        ),
-        ResourceKind::Dataset => {
-            (("{topic} indicators, {year}", "Bộ chỉ số về {topic}, năm {year}"), ("dataset", "Bộ dữ liệu"))
-        }
-        ResourceKind::Report => (
-            ("State of {topic} in {region}, {year}", "Thực trạng {topic} tại {region}, năm {year}"),
-            ("report", "Báo cáo"),
-        ),
-        ResourceKind::Study => (
-            ("Comparative study of {topic} in {region}", "Nghiên cứu so sánh về {topic} tại {region}"),
-            ("study", "Nghiên cứu"),
-        ),
-        ResourceKind::PolicyPaper => (
-            ("Policy options for {topic} in {region}", "Các lựa chọn chính sách về {topic} tại {region}"),
-            ("policy paper", "Tài liệu chính sách"),
-        ),
-    }
 }
 
 fn resource(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet<Slug>) -> Resource {
@@ -1219,29 +701,30 @@ fn resource(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet
         ResourceKind::Report | ResourceKind::Study | ResourceKind::PolicyPaper => ResourceType::Publication,
         _ => ResourceType::Tool,
     };
-    let topic = dice.pick(TOPICS);
-    let audience = dice.pick(&AUDIENCES);
+    let words = words();
+    let topic = dice.pick(&words.topics);
+    let audience = dice.pick(&words.resources.audiences);
     let region = dice.pick(&world.data.regions);
     let published_on = dice.day(FIRST_PUBLISHED, REFERENCE_DATE.previous_day().expect("2025-12-31 exists"));
+    let year = published_on.year().to_string();
     let version = format!("{}.{}", dice.between(1, 3), dice.below(5));
-    let ((title_en, title_vi), (kind_en, kind_vi)) = resource_wording(kind);
-    let fill = |template: &str, lang: Lang, topic: &str, audience: &str| {
-        capitalised(
-            template
-                .replace("{topic}", topic)
-                .replace("{audience}", audience)
-                .replace("{region}", region.name.get(lang))
-                .replace("{year}", &published_on.year().to_string())
-                .replace("{version}", &version),
-        )
+    let wording = words.kind(kind);
+    let title = |lang: Lang| {
+        let values = [
+            ("topic", topic.name.get(lang)),
+            ("audience", audience.get(lang)),
+            ("region", region.name.get(lang)),
+            ("year", &year),
+            ("version", &version),
+        ];
+        capitalised(fill(wording.title.get(lang), &values))
     };
-    let title_en = fill(title_en, Lang::En, topic.en, audience.0);
-    let title_vi = fill(title_vi, Lang::Vi, topic.vi, audience.1);
+    let (title_en, title_vi) = (title(Lang::En), title(Lang::Vi));
     let about_region = title_en.contains(region.name.get(Lang::En));
 
-    let mut themes = world.themes(topic.themes[..1].iter().copied());
+    let mut themes = world.themes([topic.themes[0].as_str()]);
     if let Some(second) = topic.themes.get(1).filter(|_| dice.chance(50)) {
-        themes.extend(world.themes([*second]));
+        themes.extend(world.themes([second.as_str()]));
     }
     let mut contributors: Vec<(&Actor, Role)> = Vec::new();
     for _ in 0..1 + usize::from(dice.chance(35)) {
@@ -1266,10 +749,16 @@ fn resource(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet
         ResourceType::Tool => "tools",
         ResourceType::Publication => "publications",
     };
-    let summary = text(
-        format!("A {kind_en} on {} for {}, by {}.", topic.en, audience.0, actor_in_sentence(author)),
-        format!("{kind_vi} về {} dành cho {}, do {} biên soạn.", topic.vi, audience.1, author.name.get(Lang::Vi)),
-    );
+    let summary = |lang: Lang, author: &str| {
+        let values = [
+            ("kind", wording.called.get(lang)),
+            ("topic", topic.name.get(lang)),
+            ("audience", audience.get(lang)),
+            ("author", author),
+        ];
+        fill(words.resources.summary.get(lang), &values)
+    };
+    let summary = text(summary(Lang::En, &actor_in_sentence(author)), summary(Lang::Vi, author.name.get(Lang::Vi)));
     Resource {
         id: stable_id("resource", &slug),
         url: Some(WebUrl::parse(&format!("https://example.org/{section}/{slug}")).expect("a valid address")),
@@ -1323,29 +812,8 @@ fn actor_in_sentence(actor: &Actor) -> String {
 
 /// Country names as the shipped list spells them, with "the" where English needs it.
 fn country_in_sentence(name: &str) -> String {
-    const WITH_THE: [&str; 20] = [
-        "United ",
-        "Republic of ",
-        "Democratic ",
-        "Dominican Republic",
-        "Central African Republic",
-        "Russian Federation",
-        "Syrian Arab Republic",
-        "Lao People",
-        "State of ",
-        "Netherlands",
-        "Philippines",
-        "Bahamas",
-        "Comoros",
-        "Maldives",
-        "Gambia",
-        "Czech Republic",
-        "Holy See",
-        "Falkland Islands",
-        "French Southern",
-        "British Virgin",
-    ];
-    if WITH_THE.iter().any(|p| name.starts_with(p)) || name.ends_with("Islands") {
+    let with_the = &words().grammar.countries_with_the;
+    if with_the.iter().any(|p| name.starts_with(p.as_str())) || name.ends_with("Islands") {
         format!("the {name}")
     } else {
         name.to_owned()
@@ -1432,6 +900,11 @@ mod tests {
             assert_eq!(a.record.validate(), Ok(()), "{}", a.record.slug);
             assert!(a.record.joined.is_none() && a.record.country.is_some());
             assert!(a.record.name.en().is_some() && a.record.name.vi().is_some());
+            let short_name = a.record.short_name.as_deref();
+            assert!(![a.record.name.en(), a.record.name.vi(), short_name]
+                .into_iter()
+                .flatten()
+                .any(|t| t.contains('{')));
             assert_eq!(a.record.id, stable_id("actor", &a.record.slug));
         }
         for p in &d.projects {
@@ -1440,6 +913,7 @@ mod tests {
             assert_eq!(p.id, stable_id("project", &p.slug));
             for t in [&p.title, p.summary.as_ref().unwrap(), p.description.as_ref().unwrap()] {
                 assert!(t.en().is_some() && t.vi().is_some() && t.en() != t.vi(), "{}", p.slug);
+                assert!(![t.en(), t.vi()].into_iter().flatten().any(|t| t.contains('{')), "unfilled: {}", p.slug);
             }
             let description = p.description.as_ref().unwrap();
             assert!(description.en().unwrap().starts_with("## ") && description.en().unwrap().contains("\n- "));
@@ -1457,6 +931,9 @@ mod tests {
             let r = &r.record;
             assert_eq!(r.validate(), Ok(()), "{}", r.slug);
             assert!(r.title.en().is_some() && r.title.vi().is_some() && r.title.en() != r.title.vi());
+            for t in [&r.title, r.summary.as_ref().unwrap()] {
+                assert!(![t.en(), t.vi()].into_iter().flatten().any(|t| t.contains('{')), "unfilled: {}", r.slug);
+            }
             assert!((1..=2).contains(&r.themes.len()) && !r.contributors.is_empty());
             assert!(r.url.as_ref().unwrap().as_str().starts_with("https://example.org/"));
             assert!(r.published_on.unwrap() < REFERENCE_DATE);
@@ -1542,9 +1019,14 @@ mod tests {
 
     #[test]
     fn every_activity_has_three_deliverables() {
-        for activity in TOPICS.iter().flat_map(|t| t.activities) {
-            let fitting = DELIVERABLES.iter().filter(|d| d.activities.is_empty() || d.activities.contains(activity));
-            assert!(fitting.count() >= 3, "{:?}", activity.title().0);
+        let words = words();
+        for activity in words.topics.iter().flat_map(|t| &t.activities) {
+            let fitting = words
+                .projects
+                .deliverables
+                .iter()
+                .filter(|d| d.activities.is_empty() || d.activities.contains(activity));
+            assert!(fitting.count() >= 3, "{activity}");
         }
     }
 
