@@ -441,8 +441,10 @@ fn project(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet<
             listed(countries.iter().map(|c| c.name.get(Lang::Vi).to_owned()), &and.vi),
         ),
     };
-    let title_en = capitalised(fill(&activity.title.en, &[("topic", &topic.name.en), ("place", &place_en)]));
-    let title_vi = capitalised(fill(&activity.title.vi, &[("topic", &topic.name.vi), ("place", &place_vi)]));
+    let title = |lang: Lang, place: &str| {
+        capitalised(fill(activity.title.get(lang), &[("topic", topic.name.get(lang)), ("place", place)]))
+    };
+    let (title_en, title_vi) = (title(Lang::En, &place_en), title(Lang::Vi, &place_vi));
 
     let mut themes = world.themes([topic.themes[0].as_str()]);
     for extra in &topic.themes[1..] {
@@ -509,27 +511,16 @@ fn project(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet<
             Lang::Vi => listed(in_role.map(|(a, _)| a.name.get(Lang::Vi).to_owned()), &and.vi),
         }
     };
-    let summary = &words.projects.summary;
-    let summary = text(
-        fill(
-            &summary.en,
-            &[
-                ("place", &place_en),
-                ("topic", &topic.name.en),
-                ("means", &activity.means.en),
-                ("funders", &names(Role::Funder, Lang::En)),
-            ],
-        ),
-        fill(
-            &summary.vi,
-            &[
-                ("place", &place_vi),
-                ("topic", &topic.name.vi),
-                ("means", &activity.means.vi),
-                ("funders", &names(Role::Funder, Lang::Vi)),
-            ],
-        ),
-    );
+    let summary = |lang: Lang, place: &str| {
+        let values = [
+            ("place", place),
+            ("topic", topic.name.get(lang)),
+            ("means", activity.means.get(lang)),
+            ("funders", &names(Role::Funder, lang)),
+        ];
+        fill(words.projects.summary.get(lang), &values)
+    };
+    let summary = text(summary(Lang::En, &place_en), summary(Lang::Vi, &place_vi));
     let story = Story {
         status,
         starts_on,
@@ -660,43 +651,27 @@ fn description(dice: &mut Dice, story: &Story) -> LocalizedText {
     let results =
         if story.status == ProjectStatus::Completed { &wording.results.achieved } else { &wording.results.expected };
     let start = story.starts_on.year().to_string();
-    let (period_en, period_vi) = match story.ends_on {
-        Some(end) => {
-            let years = [("start", start.as_str()), ("end", &end.year().to_string())];
-            (fill(&wording.period.closed.en, &years), fill(&wording.period.closed.vi, &years))
-        }
-        None => {
-            let years = [("start", start.as_str())];
-            (fill(&wording.period.open.en, &years), fill(&wording.period.open.vi, &years))
-        }
+    let end = story.ends_on.map(|end| end.year().to_string());
+    let opening = |lang: Lang, implementers: &str, place: &str, funders: &str| {
+        let period = match &end {
+            Some(end) => fill(wording.period.closed.get(lang), &[("start", &start), ("end", end)]),
+            None => fill(wording.period.open.get(lang), &[("start", &start)]),
+        };
+        let values = [
+            ("implementers", implementers),
+            ("work", work.get(lang)),
+            ("topic", story.topic.name.get(lang)),
+            ("place", place),
+            ("means", story.activity.means.get(lang)),
+            ("period", &period),
+            ("funders", funders),
+        ];
+        let overview = fill(wording.overview.get(lang), &values);
+        format!("## {}\n\n{overview}\n\n{}\n\n", wording.heading.get(lang), results.get(lang))
     };
     // Inside an English sentence most organisations are "the …", which opens this one.
-    let overview_en = fill(
-        &wording.overview.en,
-        &[
-            ("implementers", &capitalised(story.implementers.0.clone())),
-            ("work", &work.en),
-            ("topic", &story.topic.name.en),
-            ("place", story.place.0),
-            ("means", &story.activity.means.en),
-            ("period", &period_en),
-            ("funders", &story.funders.0),
-        ],
-    );
-    let overview_vi = fill(
-        &wording.overview.vi,
-        &[
-            ("implementers", &story.implementers.1),
-            ("work", &work.vi),
-            ("topic", &story.topic.name.vi),
-            ("place", story.place.1),
-            ("means", &story.activity.means.vi),
-            ("period", &period_vi),
-            ("funders", &story.funders.1),
-        ],
-    );
-    let mut en = format!("## {}\n\n{overview_en}\n\n{}\n\n", wording.heading.en, results.en);
-    let mut vi = format!("## {}\n\n{overview_vi}\n\n{}\n\n", wording.heading.vi, results.vi);
+    let mut en = opening(Lang::En, &capitalised(story.implementers.0.clone()), story.place.0, &story.funders.0);
+    let mut vi = opening(Lang::Vi, &story.implementers.1, story.place.1, &story.funders.1);
     let fitting: Vec<&Deliverable> = words
         .deliverables
         .iter()
@@ -711,8 +686,11 @@ fn description(dice: &mut Dice, story: &Story) -> LocalizedText {
     }
     for deliverable in chosen.into_iter().map(|i| fitting[i]) {
         let n = (dice.between(2, 12) * 5).to_string();
-        en.push_str(&format!("- {}\n", fill(&deliverable.text.en, &[("n", &n), ("topic", &story.topic.name.en)])));
-        vi.push_str(&format!("- {}\n", fill(&deliverable.text.vi, &[("n", &n), ("topic", &story.topic.name.vi)])));
+        let item = |lang: Lang| {
+            format!("- {}\n", fill(deliverable.text.get(lang), &[("n", &n), ("topic", story.topic.name.get(lang))]))
+        };
+        en.push_str(&item(Lang::En));
+        vi.push_str(&item(Lang::Vi));
     }
     text(en, vi)
 }
@@ -731,20 +709,17 @@ fn resource(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet
     let year = published_on.year().to_string();
     let version = format!("{}.{}", dice.between(1, 3), dice.below(5));
     let wording = words.kind(kind);
-    let title = |template: &str, lang: Lang, topic: &str, audience: &str| {
-        capitalised(fill(
-            template,
-            &[
-                ("topic", topic),
-                ("audience", audience),
-                ("region", region.name.get(lang)),
-                ("year", &year),
-                ("version", &version),
-            ],
-        ))
+    let title = |lang: Lang| {
+        let values = [
+            ("topic", topic.name.get(lang)),
+            ("audience", audience.get(lang)),
+            ("region", region.name.get(lang)),
+            ("year", &year),
+            ("version", &version),
+        ];
+        capitalised(fill(wording.title.get(lang), &values))
     };
-    let title_en = title(&wording.title.en, Lang::En, &topic.name.en, &audience.en);
-    let title_vi = title(&wording.title.vi, Lang::Vi, &topic.name.vi, &audience.vi);
+    let (title_en, title_vi) = (title(Lang::En), title(Lang::Vi));
     let about_region = title_en.contains(region.name.get(Lang::En));
 
     let mut themes = world.themes([topic.themes[0].as_str()]);
@@ -774,27 +749,16 @@ fn resource(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet
         ResourceType::Tool => "tools",
         ResourceType::Publication => "publications",
     };
-    let summary = &words.resources.summary;
-    let summary = text(
-        fill(
-            &summary.en,
-            &[
-                ("kind", &wording.called.en),
-                ("topic", &topic.name.en),
-                ("audience", &audience.en),
-                ("author", &actor_in_sentence(author)),
-            ],
-        ),
-        fill(
-            &summary.vi,
-            &[
-                ("kind", &wording.called.vi),
-                ("topic", &topic.name.vi),
-                ("audience", &audience.vi),
-                ("author", author.name.get(Lang::Vi)),
-            ],
-        ),
-    );
+    let summary = |lang: Lang, author: &str| {
+        let values = [
+            ("kind", wording.called.get(lang)),
+            ("topic", topic.name.get(lang)),
+            ("audience", audience.get(lang)),
+            ("author", author),
+        ];
+        fill(words.resources.summary.get(lang), &values)
+    };
+    let summary = text(summary(Lang::En, &actor_in_sentence(author)), summary(Lang::Vi, author.name.get(Lang::Vi)));
     Resource {
         id: stable_id("resource", &slug),
         url: Some(WebUrl::parse(&format!("https://example.org/{section}/{slug}")).expect("a valid address")),

@@ -4,15 +4,16 @@ use gfce_core::{
     exchange::Stamped, fold, Actor, ActorKind, CountryCode, Joined, Lang, Membership, Page, PageRequest, RegionCode,
     Slug, ThemeId, WebUrl,
 };
-use sqlx::{any::AnyRow, AnyConnection, Row};
+use sqlx::{AnyConnection, Row};
 use uuid::Uuid;
 
 use crate::{
-    children::{self, Children},
+    children::Children,
+    read::Stored,
     rows::{date_text, RowReader},
-    sql::{in_list, like_contains, Conditions, Value},
+    sql::{Conditions, Value},
     write::{self, Prepared, Table},
-    Store, StoreError,
+    Dated, Store, StoreError,
 };
 
 /// Which actors a list shows. Every field narrows the list; all `None` lists everyone.
@@ -40,23 +41,14 @@ impl ActorFilter {
 
     fn conditions(&self) -> Conditions {
         let mut c = Conditions::default();
-        if let Some(kind) = self.kind {
-            let p = c.bind(kind.as_str().into());
-            c.push(format!("m.kind = {p}"));
-        }
-        if let Some(membership) = self.membership {
-            let p = c.bind(membership.as_str().into());
-            c.push(format!("m.membership = {p}"));
-        }
+        c.equal("m.kind", self.kind.map(ActorKind::as_str));
+        c.equal("m.membership", self.membership.map(Membership::as_str));
         match self.joined {
             Some(true) => c.push("m.membership IS NOT NULL".into()),
             Some(false) => c.push("m.membership IS NULL".into()),
             None => {}
         }
-        if let Some(founding) = self.founding {
-            let p = c.bind(Value::Int(i64::from(founding)));
-            c.push(format!("m.founding = {p}"));
-        }
+        c.equal("m.founding", self.founding.map(i64::from));
         if let Some(region) = self.region {
             let [a, b, d] = [(); 3].map(|_| c.bind(Value::Text(region.as_string())));
             c.push(format!(
@@ -64,38 +56,10 @@ impl ActorFilter {
                  OR intermediate_region = {d})"
             ));
         }
-        if let Some(country) = self.country {
-            let p = c.bind(country.as_str().into());
-            c.push(format!("m.country = {p}"));
-        }
-        if let Some(theme) = &self.theme {
-            let p = c.bind(theme.as_str().into());
-            c.push(format!("m.id IN (SELECT record_id FROM record_themes WHERE theme_id = {p})"));
-        }
-        if let Some(q) = self.q.as_deref().map(fold).filter(|q| !q.is_empty()) {
-            let p = c.bind(Value::Text(like_contains(&q)));
-            c.push(format!("m.search_text LIKE {p} ESCAPE '\\'"));
-        }
+        c.equal("m.country", self.country.as_ref().map(CountryCode::as_str));
+        c.with_theme("m", self.theme.as_ref());
+        c.with_text("m", self.q.as_deref());
         c
-    }
-}
-
-/// A record with the time it was last written (RFC 3339, UTC).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Dated<T> {
-    pub record: T,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-impl<T> Dated<T> {
-    /// The record with its timestamps, as the exchange formats carry it.
-    pub fn stamped(self) -> gfce_core::exchange::Stamped<T> {
-        gfce_core::exchange::Stamped {
-            record: self.record,
-            created_at: Some(self.created_at),
-            updated_at: Some(self.updated_at),
-        }
     }
 }
 
@@ -112,10 +76,6 @@ pub struct HomeCounts {
     pub resources: i64,
     pub actors: i64,
 }
-
-pub(crate) const ACTOR_COLUMNS: &str =
-    "m.id, m.slug, m.kind, m.name_en, m.name_vi, m.short_name, m.country, m.membership, \
-                             m.joined_on, m.founding, m.website, m.listed_as, m.iati_ref, m.created_at, m.updated_at";
 
 pub(crate) const ACTORS: Table = Table {
     name: "actors",
@@ -142,6 +102,38 @@ pub(crate) const ACTORS: Table = Table {
     ],
 };
 
+impl Stored for Actor {
+    const TABLE: &'static Table = &ACTORS;
+    const ALIAS: &'static str = "m";
+    const COLUMNS: &'static str = "m.id, m.slug, m.kind, m.name_en, m.name_vi, m.short_name, m.country, \
+        m.membership, m.joined_on, m.founding, m.website, m.listed_as, m.iati_ref, m.created_at, m.updated_at";
+
+    fn from_row(r: &RowReader<'_>, ch: Children) -> Result<Actor, StoreError> {
+        let joined = match r.opt_text("joined_on")? {
+            Some(_) => Some(Joined { joined_on: r.date("joined_on")?, founding: r.int("founding")? != 0 }),
+            None => None,
+        };
+        let actor = Actor {
+            id: r.parsed("id", Uuid::parse_str)?,
+            slug: r.parsed("slug", Slug::parse)?,
+            kind: r.parsed("kind", str::parse::<ActorKind>)?,
+            name: r.localized("name")?,
+            short_name: r.opt_text("short_name")?,
+            country: r.opt_parsed("country", CountryCode::parse)?,
+            joined,
+            website: r.opt_parsed("website", WebUrl::parse)?,
+            listed_as: r.opt_text("listed_as")?,
+            iati_ref: r.opt_text("iati_ref")?,
+            themes: ch.themes,
+        };
+        let stored_membership = r.opt_parsed("membership", str::parse::<Membership>)?;
+        if stored_membership != actor.membership() {
+            return Err(r.corrupt("membership does not follow from kind"));
+        }
+        Ok(actor)
+    }
+}
+
 impl Store {
     /// One page of the actors that match `filter`, sorted by name in `lang`.
     pub async fn list_actors(
@@ -150,62 +142,27 @@ impl Store {
         lang: Lang,
         page: PageRequest,
     ) -> Result<Page<Actor>, StoreError> {
-        let conditions = filter.conditions();
-        let where_clause = conditions.where_clause();
-        let count_sql = format!("SELECT COUNT(*) AS n FROM actors m {where_clause}");
-        let total: i64 =
-            sqlx::query_with(&count_sql, conditions.arguments()).fetch_one(&self.pool).await?.try_get("n")?;
-        let sort = match lang {
-            Lang::En => "m.sort_en",
-            Lang::Vi => "m.sort_vi",
+        let order_by = match lang {
+            Lang::En => "m.sort_en, m.slug",
+            Lang::Vi => "m.sort_vi, m.slug",
         };
-        let mut paged = conditions;
-        let limit = paged.bind(Value::Int(i64::from(page.per_page())));
-        let offset = paged.bind(Value::Int(page.offset() as i64));
-        let sql = format!(
-            "SELECT {ACTOR_COLUMNS} FROM actors m {} ORDER BY {sort}, m.slug LIMIT {limit} OFFSET {offset}",
-            paged.where_clause()
-        );
-        let rows = sqlx::query_with(&sql, paged.arguments()).fetch_all(&self.pool).await?;
-        let items = self.actors_from_rows(&rows).await?.into_iter().map(|d| d.record).collect();
-        Ok(Page { items, total: total as u64, request: page })
+        self.records_page(filter.conditions(), order_by, page).await
     }
 
     /// The actor with this slug, if there is one.
     pub async fn actor(&self, slug: &Slug) -> Result<Option<Actor>, StoreError> {
-        let sql = format!("SELECT {ACTOR_COLUMNS} FROM actors m WHERE m.slug = $1");
-        let rows = sqlx::query(&sql).bind(slug.as_str()).fetch_all(&self.pool).await?;
-        Ok(self.actors_from_rows(&rows).await?.pop().map(|d| d.record))
-    }
-
-    /// The actors with these ids that exist, with their last change.
-    pub async fn actors_by_ids(&self, ids: &[Uuid]) -> Result<Vec<Dated<Actor>>, StoreError> {
-        let mut c = Conditions::default();
-        let list = in_list(&mut c, ids.iter().map(|id| Value::Text(id.to_string())));
-        let sql = format!("SELECT {ACTOR_COLUMNS} FROM actors m WHERE m.id IN {list}");
-        let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
-        self.actors_from_rows(&rows).await
+        Ok(self.record_by_slug(slug).await?.map(|d| d.record))
     }
 
     /// The actors with these slugs, by slug; slugs without an actor are left out.
     pub async fn actors_by_slugs(&self, slugs: &[&Slug]) -> Result<HashMap<Slug, Actor>, StoreError> {
-        let mut c = Conditions::default();
-        let list = in_list(&mut c, slugs.iter().map(|s| Value::from(s.as_str())));
-        let sql = format!("SELECT {ACTOR_COLUMNS} FROM actors m WHERE m.slug IN {list}");
-        let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
-        Ok(self.actors_from_rows(&rows).await?.into_iter().map(|d| (d.record.slug.clone(), d.record)).collect())
+        let actors = self.records_where_in::<Actor>("slug", slugs.iter().map(|s| Value::from(s.as_str()))).await?;
+        Ok(actors.into_iter().map(|d| (d.record.slug.clone(), d.record)).collect())
     }
 
     /// The actors matching `filter` most recently added or changed, newest first, for feeds.
     pub async fn recent_actors(&self, filter: &ActorFilter, limit: u32) -> Result<Vec<Dated<Actor>>, StoreError> {
-        let mut conditions = filter.conditions();
-        let where_clause = conditions.where_clause();
-        let limit = conditions.bind(Value::Int(i64::from(limit)));
-        let sql = format!(
-            "SELECT {ACTOR_COLUMNS} FROM actors m {where_clause} ORDER BY m.updated_at DESC, m.slug LIMIT {limit}"
-        );
-        let rows = sqlx::query_with(&sql, conditions.arguments()).fetch_all(&self.pool).await?;
-        self.actors_from_rows(&rows).await
+        self.recent_records(filter.conditions(), limit).await
     }
 
     /// Every actor's slug with its IATI organisation identifier, if any: what an importer needs to
@@ -251,48 +208,6 @@ impl Store {
             actors: row.try_get("actors")?,
         })
     }
-
-    /// Turns actor rows into actors, with their themes fetched in one more query.
-    pub(crate) async fn actors_from_rows(&self, rows: &[AnyRow]) -> Result<Vec<Dated<Actor>>, StoreError> {
-        let ids: Vec<String> = rows.iter().map(|r| r.try_get::<String, _>("id")).collect::<Result<_, _>>()?;
-        let mut children = children::load(&self.pool, "actor", &ids).await?;
-        rows.iter()
-            .map(|row| {
-                let r = RowReader::new(row, "actor", "id");
-                let themes = children.remove(&r.id).unwrap_or_default().themes;
-                Ok(Dated {
-                    record: actor_from_row(&r, themes)?,
-                    created_at: r.text("created_at")?,
-                    updated_at: r.text("updated_at")?,
-                })
-            })
-            .collect()
-    }
-}
-
-fn actor_from_row(r: &RowReader<'_>, themes: Vec<ThemeId>) -> Result<Actor, StoreError> {
-    let joined = match r.opt_text("joined_on")? {
-        Some(_) => Some(Joined { joined_on: r.date("joined_on")?, founding: r.int("founding")? != 0 }),
-        None => None,
-    };
-    let actor = Actor {
-        id: r.parsed("id", Uuid::parse_str)?,
-        slug: r.parsed("slug", Slug::parse)?,
-        kind: r.parsed("kind", str::parse::<ActorKind>)?,
-        name: r.localized("name")?,
-        short_name: r.opt_text("short_name")?,
-        country: r.opt_parsed("country", CountryCode::parse)?,
-        joined,
-        website: r.opt_parsed("website", WebUrl::parse)?,
-        listed_as: r.opt_text("listed_as")?,
-        iati_ref: r.opt_text("iati_ref")?,
-        themes,
-    };
-    let stored_membership = r.opt_parsed("membership", str::parse::<Membership>)?;
-    if stored_membership != actor.membership() {
-        return Err(r.corrupt("membership does not follow from kind"));
-    }
-    Ok(actor)
 }
 
 /// The text the directory's free-text filter searches: every name of the actor, folded.

@@ -8,11 +8,11 @@ use std::collections::{HashMap, HashSet};
 
 use gfce_core::{
     exchange::{Dataset, Location, Reason, RowError, Stamped},
-    ParseError, Slug,
+    Actor, Event, ParseError, Project, Resource, Slug,
 };
 use sqlx::{AnyConnection, Connection, Row};
 
-use crate::{actors, events, facts, projects, resources, write, Store, StoreError};
+use crate::{actors, events, facts, projects, read::Stored, resources, write, Store, StoreError};
 
 /// How many records of each kind an import wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -257,72 +257,28 @@ impl Store {
     /// each kind sorted by slug, facts by country and kind.
     pub async fn export(&self) -> Result<Dataset, StoreError> {
         Ok(Dataset {
-            actors: self.everything(Store::actors_after).await?,
-            projects: self.everything(Store::projects_after).await?,
-            resources: self.everything(Store::resources_after).await?,
-            events: self.everything(Store::events_after).await?,
+            actors: self.everything(|a: &Actor| &a.slug).await?,
+            projects: self.everything(|p: &Project| &p.slug).await?,
+            resources: self.everything(|r: &Resource| &r.slug).await?,
+            events: self.everything(|e: &Event| &e.slug).await?,
             country_facts: self.all_country_facts().await?,
             ..Dataset::default()
         })
     }
 
-    /// Every record of one kind, read a page at a time through `after`.
-    async fn everything<'s, T, F, Fut>(&'s self, after: F) -> Result<Vec<Stamped<T>>, StoreError>
-    where
-        F: Fn(&'s Store, String, i64) -> Fut,
-        Fut: std::future::Future<Output = Result<Vec<crate::Dated<T>>, StoreError>> + 's,
-        T: HasSlug,
-    {
+    /// Every record of one kind, read a page at a time in slug order.
+    async fn everything<T: Stored>(&self, slug: impl Fn(&T) -> &Slug) -> Result<Vec<Stamped<T>>, StoreError> {
         let mut all = Vec::new();
         let mut last = String::new();
         loop {
-            let page = after(self, last.clone(), EXPORT_PAGE).await?;
+            let page = self.records_after::<T>(last.clone(), EXPORT_PAGE).await?;
             let Some(tail) = page.last() else { break };
-            last = tail.record.slug().to_owned();
+            last = slug(&tail.record).as_str().to_owned();
             all.extend(page.into_iter().map(crate::Dated::stamped));
         }
         Ok(all)
     }
 }
-
-/// Records that are paged through by slug.
-pub(crate) trait HasSlug {
-    fn slug(&self) -> &str;
-}
-
-macro_rules! has_slug {
-    ($($t:ty),*) => {$(
-        impl HasSlug for $t {
-            fn slug(&self) -> &str {
-                self.slug.as_str()
-            }
-        }
-    )*};
-}
-has_slug!(gfce_core::Actor, gfce_core::Project, gfce_core::Resource, gfce_core::Event);
-
-macro_rules! after {
-    ($name:ident, $t:ty, $table:literal, $alias:literal, $columns:path, $from_rows:ident) => {
-        impl Store {
-            /// Up to `limit` records whose slug sorts after `after`, in slug order: for reading
-            /// everything a page at a time (exports, index rebuilds).
-            pub async fn $name(&self, after: String, limit: i64) -> Result<Vec<crate::Dated<$t>>, StoreError> {
-                let sql = format!(
-                    "SELECT {} FROM {} {a} WHERE {a}.slug > $1 ORDER BY {a}.slug LIMIT $2",
-                    $columns,
-                    $table,
-                    a = $alias
-                );
-                let rows = sqlx::query(&sql).bind(after).bind(limit).fetch_all(&self.pool).await?;
-                self.$from_rows(&rows).await
-            }
-        }
-    };
-}
-after!(actors_after, gfce_core::Actor, "actors", "m", actors::ACTOR_COLUMNS, actors_from_rows);
-after!(projects_after, gfce_core::Project, "projects", "p", projects::PROJECT_COLUMNS, projects_from_rows);
-after!(resources_after, gfce_core::Resource, "resources", "r", resources::RESOURCE_COLUMNS, resources_from_rows);
-after!(events_after, gfce_core::Event, "events", "e", events::EVENT_COLUMNS, events_from_rows);
 
 /// Records read per query while exporting.
 const EXPORT_PAGE: i64 = 1_000;

@@ -17,6 +17,7 @@ mod exchange;
 mod facts;
 mod mail;
 mod projects;
+mod read;
 mod reference;
 mod resources;
 mod rows;
@@ -34,7 +35,7 @@ use sqlx::{
 };
 
 pub use accounts::{stamp, AuditEntry, AuditFilter, Session, User};
-pub use actors::{ActorFilter, Dated, HomeCounts};
+pub use actors::{ActorFilter, HomeCounts};
 pub use applications::{ApprovalMail, Decision, HistoryEntry, StoredApplication};
 pub use change_log::Change;
 pub use curation::{Outcome, Refusal, Revision, RevisionEvent, RevisionFilter};
@@ -42,6 +43,7 @@ pub use error::StoreError;
 pub use exchange::{ImportCounts, ImportReport};
 pub use mail::{OutgoingMail, QueuedMail, Registration, ResetToken};
 pub use projects::{ProjectFilter, ProjectOrder};
+pub use read::Dated;
 pub use reference::SeedOutcome;
 pub use resources::ResourceFilter;
 pub use second_factor::{PendingLogin, SecondFactor};

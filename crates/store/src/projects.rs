@@ -4,13 +4,14 @@ use gfce_core::{
     exchange::Stamped, fold, reference, Amount, CountryCode, CurrencyCode, Lang, LanguageCode, Money, Page,
     PageRequest, Project, ProjectStatus, RegionCode, Slug, Tag, ThemeId, WebUrl,
 };
-use sqlx::{any::AnyRow, AnyConnection, Row};
+use sqlx::AnyConnection;
 use uuid::Uuid;
 
 use crate::{
-    children::{self, Children},
+    children::Children,
+    read::Stored,
     rows::{date_text, RowReader},
-    sql::{in_list, like_contains, Conditions, Value},
+    sql::{in_list, Conditions, Value},
     write::{self, Prepared, Table},
     Dated, Store, StoreError,
 };
@@ -37,10 +38,7 @@ pub struct ProjectFilter {
 impl ProjectFilter {
     fn conditions(&self) -> Conditions {
         let mut c = Conditions::default();
-        if let Some(status) = self.status {
-            let p = c.bind(status.as_str().into());
-            c.push(format!("p.status = {p}"));
-        }
+        c.equal("p.status", self.status.map(ProjectStatus::as_str));
         if let Some(country) = self.country {
             let p = c.bind(country.as_str().into());
             let regions = reference::shipped()
@@ -61,24 +59,10 @@ impl ProjectFilter {
                  WHERE k.region = {b} OR k.sub_region = {d} OR k.intermediate_region = {e}))"
             ));
         }
-        if let Some(theme) = &self.theme {
-            let p = c.bind(theme.as_str().into());
-            c.push(format!("p.id IN (SELECT record_id FROM record_themes WHERE theme_id = {p})"));
-        }
-        if let Some(actor) = &self.actor {
-            let p = c.bind(actor.as_str().into());
-            c.push(format!(
-                "p.id IN (SELECT c.record_id FROM contributions c JOIN actors a ON a.id = c.actor_id WHERE a.slug = {p})"
-            ));
-        }
-        if let Some(language) = self.language {
-            let p = c.bind(language.as_str().into());
-            c.push(format!("p.id IN (SELECT record_id FROM record_languages WHERE language = {p})"));
-        }
-        if let Some(tag) = &self.tag {
-            let p = c.bind(tag.as_str().into());
-            c.push(format!("p.id IN (SELECT record_id FROM record_tags WHERE tag = {p})"));
-        }
+        c.with_theme("p", self.theme.as_ref());
+        c.with_contributor("p", self.actor.as_ref());
+        c.with_languages("p", self.language.as_slice());
+        c.with_tag("p", self.tag.as_ref());
         if let Some(year) = self.year {
             let last = c.bind(Value::Text(format!("{year:04}-12-31")));
             let first = c.bind(Value::Text(format!("{year:04}-01-01")));
@@ -87,18 +71,10 @@ impl ProjectFilter {
                  AND (p.starts_on IS NOT NULL OR p.ends_on IS NOT NULL)"
             ));
         }
-        if let Some(q) = self.q.as_deref().map(fold).filter(|q| !q.is_empty()) {
-            let p = c.bind(Value::Text(like_contains(&q)));
-            c.push(format!("p.search_text LIKE {p} ESCAPE '\\'"));
-        }
+        c.with_text("p", self.q.as_deref());
         c
     }
 }
-
-pub(crate) const PROJECT_COLUMNS: &str =
-    "p.id, p.slug, p.title_en, p.title_vi, p.summary_en, p.summary_vi, p.description_en, \
-     p.description_vi, p.status, p.starts_on, p.ends_on, p.budget_amount, p.budget_currency, p.iati_identifier, \
-     p.source_url, p.created_at, p.updated_at";
 
 pub(crate) const PROJECTS: Table = Table {
     name: "projects",
@@ -137,6 +113,45 @@ pub enum ProjectOrder {
     Title,
 }
 
+impl Stored for Project {
+    const TABLE: &'static Table = &PROJECTS;
+    const ALIAS: &'static str = "p";
+    const COLUMNS: &'static str = "p.id, p.slug, p.title_en, p.title_vi, p.summary_en, p.summary_vi, \
+        p.description_en, p.description_vi, p.status, p.starts_on, p.ends_on, p.budget_amount, p.budget_currency, \
+        p.iati_identifier, p.source_url, p.created_at, p.updated_at";
+
+    fn from_row(r: &RowReader<'_>, ch: Children) -> Result<Project, StoreError> {
+        let budget = match (
+            r.opt_parsed("budget_amount", Amount::parse)?,
+            r.opt_parsed("budget_currency", CurrencyCode::parse)?,
+        ) {
+            (Some(amount), Some(currency)) => Some(Money { amount, currency }),
+            (None, None) => None,
+            _ => return Err(r.corrupt("budget amount without currency")),
+        };
+        Ok(Project {
+            id: r.parsed("id", Uuid::parse_str)?,
+            slug: r.parsed("slug", Slug::parse)?,
+            title: r.localized("title")?,
+            summary: r.opt_localized("summary")?,
+            description: r.opt_localized("description")?,
+            status: r.parsed("status", str::parse::<ProjectStatus>)?,
+            starts_on: r.opt_parsed("starts_on", gfce_core::parse_date)?,
+            ends_on: r.opt_parsed("ends_on", gfce_core::parse_date)?,
+            participants: ch.contributions,
+            countries: ch.countries,
+            regions: ch.regions,
+            themes: ch.themes,
+            tags: ch.tags,
+            budget,
+            languages: ch.languages,
+            links: ch.links,
+            iati_identifier: r.opt_text("iati_identifier")?,
+            source_url: r.opt_parsed("source_url", WebUrl::parse)?,
+        })
+    }
+}
+
 impl Store {
     /// One page of the projects that match `filter`.
     pub async fn list_projects(
@@ -146,54 +161,22 @@ impl Store {
         lang: Lang,
         page: PageRequest,
     ) -> Result<Page<Project>, StoreError> {
-        let conditions = filter.conditions();
-        let where_clause = conditions.where_clause();
-        let count_sql = format!("SELECT COUNT(*) AS n FROM projects p {where_clause}");
-        let total: i64 =
-            sqlx::query_with(&count_sql, conditions.arguments()).fetch_one(&self.pool).await?.try_get("n")?;
         let order_by = match (order, lang) {
             (ProjectOrder::Newest, _) => "p.starts_on IS NULL, p.starts_on DESC, p.slug",
             (ProjectOrder::Title, Lang::En) => "p.sort_en, p.slug",
             (ProjectOrder::Title, Lang::Vi) => "p.sort_vi, p.slug",
         };
-        let mut paged = conditions;
-        let limit = paged.bind(Value::Int(i64::from(page.per_page())));
-        let offset = paged.bind(Value::Int(page.offset() as i64));
-        let sql = format!(
-            "SELECT {PROJECT_COLUMNS} FROM projects p {} ORDER BY {order_by} LIMIT {limit} OFFSET {offset}",
-            paged.where_clause()
-        );
-        let rows = sqlx::query_with(&sql, paged.arguments()).fetch_all(&self.pool).await?;
-        let items = self.projects_from_rows(&rows).await?.into_iter().map(|d| d.record).collect();
-        Ok(Page { items, total: total as u64, request: page })
+        self.records_page(filter.conditions(), order_by, page).await
     }
 
     /// The project with this slug, with its last change.
     pub async fn project(&self, slug: &Slug) -> Result<Option<Dated<Project>>, StoreError> {
-        let sql = format!("SELECT {PROJECT_COLUMNS} FROM projects p WHERE p.slug = $1");
-        let rows = sqlx::query(&sql).bind(slug.as_str()).fetch_all(&self.pool).await?;
-        Ok(self.projects_from_rows(&rows).await?.pop())
-    }
-
-    /// The projects with these ids that exist.
-    pub async fn projects_by_ids(&self, ids: &[Uuid]) -> Result<Vec<Dated<Project>>, StoreError> {
-        let mut c = Conditions::default();
-        let list = in_list(&mut c, ids.iter().map(|id| Value::Text(id.to_string())));
-        let sql = format!("SELECT {PROJECT_COLUMNS} FROM projects p WHERE p.id IN {list}");
-        let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
-        self.projects_from_rows(&rows).await
+        self.record_by_slug(slug).await
     }
 
     /// The projects matching `filter` most recently added or changed, newest first, for feeds.
     pub async fn recent_projects(&self, filter: &ProjectFilter, limit: u32) -> Result<Vec<Dated<Project>>, StoreError> {
-        let mut c = filter.conditions();
-        let where_clause = c.where_clause();
-        let limit = c.bind(Value::Int(i64::from(limit)));
-        let sql = format!(
-            "SELECT {PROJECT_COLUMNS} FROM projects p {where_clause} ORDER BY p.updated_at DESC, p.slug LIMIT {limit}"
-        );
-        let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
-        self.projects_from_rows(&rows).await
+        self.recent_records(filter.conditions(), limit).await
     }
 
     /// Projects that could overlap with `project`: they benefit one of its places (a country, or a
@@ -219,61 +202,15 @@ impl Store {
         let themes = in_list(&mut c, project.themes.iter().map(|t| Value::from(t.as_str())));
         let this = c.bind(Value::Text(project.id.to_string()));
         let limit = c.bind(Value::Int(i64::from(limit)));
-        let sql = format!(
-            "SELECT {PROJECT_COLUMNS} FROM projects p WHERE p.id <> {this} \
-             AND (p.id IN (SELECT record_id FROM record_countries WHERE country IN {countries}) \
-                  OR p.id IN (SELECT record_id FROM record_regions WHERE region IN {regions})) \
-             AND p.id IN (SELECT record_id FROM record_themes WHERE theme_id IN {themes}) \
-             ORDER BY p.starts_on IS NULL, p.starts_on DESC, p.slug LIMIT {limit}"
-        );
-        let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
-        Ok(self.projects_from_rows(&rows).await?.into_iter().map(|d| d.record).collect())
+        c.push(format!("p.id <> {this}"));
+        c.push(format!(
+            "(p.id IN (SELECT record_id FROM record_countries WHERE country IN {countries}) \
+             OR p.id IN (SELECT record_id FROM record_regions WHERE region IN {regions}))"
+        ));
+        c.push(format!("p.id IN (SELECT record_id FROM record_themes WHERE theme_id IN {themes})"));
+        let tail = format!("ORDER BY p.starts_on IS NULL, p.starts_on DESC, p.slug LIMIT {limit}");
+        Ok(self.records::<Project>(&c, &tail).await?.into_iter().map(|d| d.record).collect())
     }
-
-    pub(crate) async fn projects_from_rows(&self, rows: &[AnyRow]) -> Result<Vec<Dated<Project>>, StoreError> {
-        let ids: Vec<String> = rows.iter().map(|r| r.try_get::<String, _>("id")).collect::<Result<_, _>>()?;
-        let mut children = children::load(&self.pool, "project", &ids).await?;
-        rows.iter()
-            .map(|row| {
-                let r = RowReader::new(row, "project", "id");
-                let ch = children.remove(&r.id).unwrap_or_default();
-                Ok(Dated {
-                    record: project_from_row(&r, ch)?,
-                    created_at: r.text("created_at")?,
-                    updated_at: r.text("updated_at")?,
-                })
-            })
-            .collect()
-    }
-}
-
-fn project_from_row(r: &RowReader<'_>, ch: Children) -> Result<Project, StoreError> {
-    let budget =
-        match (r.opt_parsed("budget_amount", Amount::parse)?, r.opt_parsed("budget_currency", CurrencyCode::parse)?) {
-            (Some(amount), Some(currency)) => Some(Money { amount, currency }),
-            (None, None) => None,
-            _ => return Err(r.corrupt("budget amount without currency")),
-        };
-    Ok(Project {
-        id: r.parsed("id", Uuid::parse_str)?,
-        slug: r.parsed("slug", Slug::parse)?,
-        title: r.localized("title")?,
-        summary: r.opt_localized("summary")?,
-        description: r.opt_localized("description")?,
-        status: r.parsed("status", str::parse::<ProjectStatus>)?,
-        starts_on: r.opt_parsed("starts_on", gfce_core::parse_date)?,
-        ends_on: r.opt_parsed("ends_on", gfce_core::parse_date)?,
-        participants: ch.contributions,
-        countries: ch.countries,
-        regions: ch.regions,
-        themes: ch.themes,
-        tags: ch.tags,
-        budget,
-        languages: ch.languages,
-        links: ch.links,
-        iati_identifier: r.opt_text("iati_identifier")?,
-        source_url: r.opt_parsed("source_url", WebUrl::parse)?,
-    })
 }
 
 /// The text the list's free-text filter searches: titles and summaries, folded.

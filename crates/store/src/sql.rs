@@ -66,6 +66,14 @@ impl Conditions {
         self.clauses.push(clause);
     }
 
+    /// Adds `column = value`, or nothing without a value.
+    pub(crate) fn equal(&mut self, column: &str, value: Option<impl Into<Value>>) {
+        if let Some(value) = value {
+            let p = self.bind(value.into());
+            self.push(format!("{column} = {p}"));
+        }
+    }
+
     /// `WHERE a AND b …`, or nothing.
     pub(crate) fn where_clause(&self) -> String {
         if self.clauses.is_empty() {

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use gfce_core::{ActorKind, ResourceKind};
+use gfce_core::{ActorKind, Lang, ResourceKind};
 use serde::Deserialize;
 
 const ACTORS_JSON: &str = include_str!("../../../../data/demo/actors.json");
@@ -20,6 +20,15 @@ const GRAMMAR_JSON: &str = include_str!("../../../../data/demo/grammar.json");
 pub(super) struct Bilingual {
     pub en: String,
     pub vi: String,
+}
+
+impl Bilingual {
+    pub(super) fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Vi => &self.vi,
+        }
+    }
 }
 
 /// Everything in `data/demo/`.

@@ -1,0 +1,196 @@
+//! Reading records: the queries that actors, projects, tools and publications and events share —
+//! a filtered page, one record by slug, several by id or slug, the latest changed, the next in
+//! slug order — each followed by the records' child rows, a query per child table for all the
+//! rows at once. A table's module says only what is its own: the columns, how a row becomes a
+//! record, its filters and orders.
+
+use gfce_core::{fold, Actor, Event, LanguageCode, Page, PageRequest, Project, Resource, Slug, Tag, ThemeId};
+use sqlx::Row;
+use uuid::Uuid;
+
+use crate::{
+    children::{self, Children},
+    rows::RowReader,
+    sql::{in_list, like_contains, Conditions, Value},
+    write::Table,
+    Store, StoreError,
+};
+
+/// A record with the time it was last written (RFC 3339, UTC).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dated<T> {
+    pub record: T,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl<T> Dated<T> {
+    /// The record with its timestamps, as the exchange formats carry it.
+    pub fn stamped(self) -> gfce_core::exchange::Stamped<T> {
+        gfce_core::exchange::Stamped {
+            record: self.record,
+            created_at: Some(self.created_at),
+            updated_at: Some(self.updated_at),
+        }
+    }
+}
+
+/// A kind of record kept in a table of its own, with its children in the shared child tables.
+pub(crate) trait Stored: Sized {
+    /// The table it is written to.
+    const TABLE: &'static Table;
+    /// The alias of the table in every query, which qualifies the columns of [`Stored::COLUMNS`]
+    /// and of a filter's conditions.
+    const ALIAS: &'static str;
+    /// The columns a record is read from.
+    const COLUMNS: &'static str;
+
+    /// The record from its row and its child rows.
+    fn from_row(r: &RowReader<'_>, children: Children) -> Result<Self, StoreError>;
+}
+
+impl Store {
+    /// The records whose rows meet `c`, with `tail` (an order, a limit) after the conditions.
+    pub(crate) async fn records<T: Stored>(&self, c: &Conditions, tail: &str) -> Result<Vec<Dated<T>>, StoreError> {
+        let sql = format!("SELECT {} FROM {} {} {} {tail}", T::COLUMNS, T::TABLE.name, T::ALIAS, c.where_clause());
+        let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
+        let ids: Vec<String> = rows.iter().map(|r| r.try_get::<String, _>("id")).collect::<Result<_, _>>()?;
+        let mut children = children::load(&self.pool, T::TABLE.entity, &ids).await?;
+        rows.iter()
+            .map(|row| {
+                let r = RowReader::new(row, T::TABLE.entity, "id");
+                let record = T::from_row(&r, children.remove(&r.id).unwrap_or_default())?;
+                Ok(Dated { record, created_at: r.text("created_at")?, updated_at: r.text("updated_at")? })
+            })
+            .collect()
+    }
+
+    /// One page of the records that meet `c`, in the order `order_by`, with how many there are in
+    /// all.
+    pub(crate) async fn records_page<T: Stored>(
+        &self,
+        mut c: Conditions,
+        order_by: &str,
+        page: PageRequest,
+    ) -> Result<Page<T>, StoreError> {
+        let count_sql = format!("SELECT COUNT(*) AS n FROM {} {} {}", T::TABLE.name, T::ALIAS, c.where_clause());
+        let total: i64 = sqlx::query_with(&count_sql, c.arguments()).fetch_one(&self.pool).await?.try_get("n")?;
+        let limit = c.bind(Value::Int(i64::from(page.per_page())));
+        let offset = c.bind(Value::Int(page.offset() as i64));
+        let items = self.records(&c, &format!("ORDER BY {order_by} LIMIT {limit} OFFSET {offset}")).await?;
+        Ok(Page { items: items.into_iter().map(|d| d.record).collect(), total: total as u64, request: page })
+    }
+
+    pub(crate) async fn record_by_slug<T: Stored>(&self, slug: &Slug) -> Result<Option<Dated<T>>, StoreError> {
+        Ok(self.records_where_in("slug", [Value::from(slug.as_str())]).await?.pop())
+    }
+
+    /// The records whose `column` holds one of `values`.
+    pub(crate) async fn records_where_in<T: Stored>(
+        &self,
+        column: &str,
+        values: impl IntoIterator<Item = Value>,
+    ) -> Result<Vec<Dated<T>>, StoreError> {
+        let mut c = Conditions::default();
+        let list = in_list(&mut c, values);
+        c.push(format!("{}.{column} IN {list}", T::ALIAS));
+        self.records(&c, "").await
+    }
+
+    /// Up to `limit` of the records that meet `c`, the most recently added or changed first.
+    pub(crate) async fn recent_records<T: Stored>(
+        &self,
+        mut c: Conditions,
+        limit: u32,
+    ) -> Result<Vec<Dated<T>>, StoreError> {
+        let limit = c.bind(Value::Int(i64::from(limit)));
+        let a = T::ALIAS;
+        self.records(&c, &format!("ORDER BY {a}.updated_at DESC, {a}.slug LIMIT {limit}")).await
+    }
+
+    /// Up to `limit` records whose slug sorts after `after`, in slug order: for reading everything
+    /// a page at a time (exports, index rebuilds).
+    pub(crate) async fn records_after<T: Stored>(
+        &self,
+        after: String,
+        limit: i64,
+    ) -> Result<Vec<Dated<T>>, StoreError> {
+        let mut c = Conditions::default();
+        let (after, limit) = (c.bind(Value::Text(after)), c.bind(Value::Int(limit)));
+        let a = T::ALIAS;
+        c.push(format!("{a}.slug > {after}"));
+        self.records(&c, &format!("ORDER BY {a}.slug LIMIT {limit}")).await
+    }
+}
+
+/// What a list of any kind of record may be narrowed by: its child rows and its folded search
+/// text. `record` is the alias of the record's table; without a value nothing is added.
+impl Conditions {
+    pub(crate) fn with_theme(&mut self, record: &str, theme: Option<&ThemeId>) {
+        self.with_child(record, "record_themes", "theme_id", theme.map(ThemeId::as_str));
+    }
+
+    pub(crate) fn with_tag(&mut self, record: &str, tag: Option<&Tag>) {
+        self.with_child(record, "record_tags", "tag", tag.map(Tag::as_str));
+    }
+
+    fn with_child(&mut self, record: &str, table: &str, column: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            let p = self.bind(value.into());
+            self.push(format!("{record}.id IN (SELECT record_id FROM {table} WHERE {column} = {p})"));
+        }
+    }
+
+    /// Available in one of `languages`.
+    pub(crate) fn with_languages(&mut self, record: &str, languages: &[LanguageCode]) {
+        if !languages.is_empty() {
+            let list = in_list(self, languages.iter().map(|l| Value::from(l.as_str())));
+            self.push(format!("{record}.id IN (SELECT record_id FROM record_languages WHERE language IN {list})"));
+        }
+    }
+
+    /// The actor takes part in it, in any role.
+    pub(crate) fn with_contributor(&mut self, record: &str, actor: Option<&Slug>) {
+        if let Some(actor) = actor {
+            let p = self.bind(actor.as_str().into());
+            self.push(format!(
+                "{record}.id IN (SELECT c.record_id FROM contributions c JOIN actors a ON a.id = c.actor_id \
+                 WHERE a.slug = {p})"
+            ));
+        }
+    }
+
+    /// The text is found in its search text, accents and case ignored.
+    pub(crate) fn with_text(&mut self, record: &str, q: Option<&str>) {
+        if let Some(q) = q.map(fold).filter(|q| !q.is_empty()) {
+            let p = self.bind(Value::Text(like_contains(&q)));
+            self.push(format!("{record}.search_text LIKE {p} ESCAPE '\\'"));
+        }
+    }
+}
+
+/// Declares the readers whose signature is the same for every kind of record, under the kind's
+/// own names: by ids (the search index catching up) and after a slug (reading them all a page at
+/// a time).
+macro_rules! by_ids_and_after {
+    ($($t:ty: $by_ids:ident, $after:ident;)+) => {$(
+        impl Store {
+            /// The records with these ids that exist, with their last change.
+            pub async fn $by_ids(&self, ids: &[Uuid]) -> Result<Vec<Dated<$t>>, StoreError> {
+                self.records_where_in("id", ids.iter().map(|id| Value::Text(id.to_string()))).await
+            }
+
+            /// Up to `limit` records whose slug sorts after `after`, in slug order.
+            pub async fn $after(&self, after: String, limit: i64) -> Result<Vec<Dated<$t>>, StoreError> {
+                self.records_after(after, limit).await
+            }
+        }
+    )+};
+}
+
+by_ids_and_after! {
+    Actor: actors_by_ids, actors_after;
+    Project: projects_by_ids, projects_after;
+    Resource: resources_by_ids, resources_after;
+    Event: events_by_ids, events_after;
+}
