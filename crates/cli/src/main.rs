@@ -1,5 +1,9 @@
 //! `gfce`: the one binary of GFCE Hub. It parses arguments and wires the crates together;
 //! everything else lives in the library crates.
+//!
+//! Where to start reading: `Command` below lists every command; `serve.rs` starts the server with
+//! its search follower and mail sender; `exchange.rs` reads and writes files for import and
+//! export; `demo.rs` generates demo content from the words in `data/demo/`.
 
 mod config;
 mod demo;

@@ -26,6 +26,8 @@ pub enum ParseError {
     OutOfRange { min: u32, max: u32 },
     #[error("must be a date written YYYY-MM-DD")]
     Date,
+    #[error("must be an RFC 3339 time such as 2024-05-01T09:30:00Z")]
+    Timestamp,
     #[error("needs a text in English or Vietnamese")]
     NoText,
     #[error("is not an ISO 639-1 language code")]
@@ -76,6 +78,7 @@ impl ParseError {
             ParseError::Bool => "error-bool",
             ParseError::OutOfRange { .. } => "error-range",
             ParseError::Date => "error-date",
+            ParseError::Timestamp => "error-timestamp",
             ParseError::NoText => "error-no-text",
             ParseError::UnknownLanguageCode => "error-language-code",
             ParseError::UnknownCurrency => "error-currency",

@@ -4,6 +4,12 @@
 //! into these types once, at the edge (web handlers, importers, the CLI); inside, the types are
 //! trusted. The reference data shipped with the platform (countries, regions, themes, the founding
 //! members and the conference series) is embedded in the binary and parsed through the same types.
+//!
+//! Where to start reading: the records (`Actor`, `Project`, `Resource`, `Event`) and their rules in
+//! `record.rs` and `actor.rs`; [`allowed`], the one place that decides what an account may do;
+//! [`curation`], the workflow from draft to published; [`exchange`], the JSON, CSV and IATI
+//! formats; [`reference`], the shipped data. Every other module is one type that parses: a code, a
+//! slug, a text pair, a [`Timestamp`].
 
 mod account;
 mod actor;
@@ -29,6 +35,7 @@ pub mod second_factor;
 mod slug;
 mod text;
 mod theme;
+mod timestamp;
 mod token;
 
 pub use account::{allowed, Action, Email, NewPassword, Principal, UserRole};
@@ -52,6 +59,7 @@ pub use second_factor::{OneTimeCode, RecoveryCode, SecondFactorCode, TotpSecret}
 pub use slug::Slug;
 pub use text::LocalizedText;
 pub use theme::{Theme, ThemeFamily, ThemeId};
+pub use timestamp::Timestamp;
 pub use token::{TokenLifetime, TokenName, TokenScope, TokenScopes};
 
 /// Parses a calendar date written as `YYYY-MM-DD`.

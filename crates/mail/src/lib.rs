@@ -7,6 +7,8 @@
 //! it to the next once the lease runs out. A failed delivery is recorded (attempts, last error) and
 //! tried again later, each wait twice the one before, until [`MAX_ATTEMPTS`]; the message then
 //! stays in the outbox for an administrator to see.
+//!
+//! Where to start reading: [`spawn_sender`], then [`Mailer::send_once`].
 
 use std::{sync::Arc, time::Duration};
 

@@ -10,6 +10,10 @@
 //! - The index is derived data: [`SearchIndex::rebuild`] makes it again from the store, and
 //!   [`SearchIndex::catch_up`] applies the store's change log since the last commit, whose
 //!   position is kept in the index's commit payload.
+//!
+//! Where to start reading: [`SearchIndex`] (open, rebuild, catch up, search) and
+//! [`spawn_follower`]; then `schema.rs` and `document.rs` for what a record becomes in the index,
+//! `query.rs` for how a request becomes a query, and `facets.rs` for the counting.
 
 mod document;
 mod facets;

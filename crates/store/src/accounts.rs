@@ -5,13 +5,13 @@
 //! here are written with a fixed width (microseconds, `Z`), so that they compare correctly as text
 //! in both databases.
 
-use gfce_core::{AuditAction, Email, Page, PageRequest, Slug, UserRole};
+use gfce_core::{AuditAction, Email, Page, PageRequest, Slug, Timestamp, UserRole};
 use sqlx::{any::AnyRow, Any, AnyConnection, Executor, Row};
-use time::{format_description::well_known::Iso8601, OffsetDateTime};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::{
-    rows::RowReader,
+    rows::{now, stamp, RowReader},
     sql::{Conditions, Value},
     Store, StoreError,
 };
@@ -25,7 +25,7 @@ pub struct User {
     /// The actor a representative speaks for.
     pub actor: Option<Slug>,
     pub disabled: bool,
-    pub created_at: String,
+    pub created_at: Timestamp,
 }
 
 /// A signed-in session, with its user.
@@ -43,32 +43,13 @@ pub struct Session {
 pub struct AuditEntry {
     /// Its place in the log: entries are only ever appended.
     pub seq: i64,
-    pub at: String,
+    pub at: Timestamp,
     pub user: Option<Uuid>,
     /// The address of `user` as it is now (none for anonymous actions or a removed user).
     pub user_email: Option<String>,
     pub action: AuditAction,
     pub subject: Option<String>,
     pub detail: Option<String>,
-}
-
-/// A time as the account tables store it.
-pub fn stamp(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second(),
-        at.microsecond()
-    )
-}
-
-pub(crate) fn parse_stamp(r: &RowReader<'_>, column: &str) -> Result<OffsetDateTime, StoreError> {
-    r.parsed(column, |s| OffsetDateTime::parse(s, &Iso8601::DEFAULT))
 }
 
 pub(crate) const USER_COLUMNS: &str = "u.id, u.email, u.role, a.slug AS actor_slug, u.disabled, u.created_at";
@@ -81,7 +62,7 @@ pub(crate) fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
         role: r.parsed("role", str::parse::<UserRole>)?,
         actor: r.opt_parsed("actor_slug", Slug::parse)?,
         disabled: r.int("disabled")? != 0,
-        created_at: r.text("created_at")?,
+        created_at: r.timestamp("created_at")?,
     })
 }
 
@@ -117,7 +98,7 @@ pub(crate) async fn insert_user(
         None => None,
     };
     let id = Uuid::new_v4();
-    let at = stamp(OffsetDateTime::now_utc());
+    let at = Timestamp::from(OffsetDateTime::now_utc());
     sqlx::query(
         "INSERT INTO users (id, email, email_key, password_hash, role, actor_id, disabled, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)",
@@ -128,8 +109,8 @@ pub(crate) async fn insert_user(
     .bind(password_hash)
     .bind(role.as_str())
     .bind(actor_id)
-    .bind(&at)
-    .bind(&at)
+    .bind(at.to_string())
+    .bind(at.to_string())
     .execute(&mut *tx)
     .await?;
     Ok(User { id, email: email.clone(), role, actor: actor.cloned(), disabled: false, created_at: at })
@@ -144,7 +125,7 @@ pub(crate) async fn audit_on<'c, E: Executor<'c, Database = Any>>(
     detail: Option<&str>,
 ) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO audit_log (at, user_id, action, subject, detail) VALUES ($1, $2, $3, $4, $5)")
-        .bind(stamp(OffsetDateTime::now_utc()))
+        .bind(now())
         .bind(user.map(|u| u.to_string()))
         .bind(action.as_str())
         .bind(subject)
@@ -215,7 +196,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(hash)
-            .bind(stamp(OffsetDateTime::now_utc()))
+            .bind(now())
             .bind(user.to_string())
             .execute(&mut *tx)
             .await?;
@@ -230,7 +211,7 @@ impl Store {
 
     /// Starts a session for a user.
     pub async fn create_session(&self, token_hash: &str, user: Uuid, csrf_token: &str) -> Result<(), StoreError> {
-        let at = stamp(OffsetDateTime::now_utc());
+        let at = now();
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -258,15 +239,15 @@ impl Store {
         Ok(Some(Session {
             user: user_from_row(&row)?,
             csrf_token: r.text("csrf_token")?,
-            created_at: parse_stamp(&r, "session_created")?,
-            last_seen_at: parse_stamp(&r, "last_seen_at")?,
+            created_at: r.moment("session_created")?,
+            last_seen_at: r.moment("last_seen_at")?,
         }))
     }
 
     /// Notes that a session was used now.
     pub async fn touch_session(&self, token_hash: &str) -> Result<(), StoreError> {
         sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
-            .bind(stamp(OffsetDateTime::now_utc()))
+            .bind(now())
             .bind(token_hash)
             .execute(&self.pool)
             .await?;
@@ -282,7 +263,7 @@ impl Store {
     /// Counts an attempt against each scope: a failed login (by account, by address), or a
     /// request that sends mail (by address, by recipient).
     pub async fn record_login_failure(&self, scopes: &[&str]) -> Result<(), StoreError> {
-        let at = stamp(OffsetDateTime::now_utc());
+        let at = now();
         for scope in scopes {
             sqlx::query("INSERT INTO login_failures (scope, at) VALUES ($1, $2)")
                 .bind(*scope)
@@ -307,7 +288,7 @@ impl Store {
                 .await?;
         let r = RowReader::new(&row, "login_failure", "first");
         let first = match r.opt_text("first")? {
-            Some(_) => Some(parse_stamp(&r, "first")?),
+            Some(_) => Some(r.moment("first")?),
             None => None,
         };
         Ok((r.int("n")?, first))
@@ -379,7 +360,7 @@ fn audit_from_row(row: &AnyRow) -> Result<AuditEntry, StoreError> {
     let r = RowReader::new(row, "audit_log", "seq");
     Ok(AuditEntry {
         seq: r.int("seq")?,
-        at: r.text("at")?,
+        at: r.timestamp("at")?,
         user: r.opt_parsed("user_id", Uuid::parse_str)?,
         user_email: r.opt_text("user_email")?,
         action: r.parsed("action", str::parse)?,

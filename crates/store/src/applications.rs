@@ -9,7 +9,7 @@
 
 use gfce_core::{
     exchange::Stamped, Actor, ActorKind, ApplicationState, AuditAction, CountryCode, Email, Endorsement, Joined, Lang,
-    LocalizedText, MembershipApplication, RejectionReason, Slug, ThemeId, UserRole, WebUrl,
+    LocalizedText, MembershipApplication, RejectionReason, Slug, ThemeId, Timestamp, UserRole, WebUrl,
 };
 use sqlx::{any::AnyRow, AnyConnection};
 use time::{Date, OffsetDateTime};
@@ -19,8 +19,8 @@ use crate::{
     accounts::{audit_on, email_key, insert_user},
     actors,
     mail::{enqueue, insert_reset},
-    rows::RowReader,
-    stamp, tokens, OutgoingMail, Store, StoreError,
+    rows::{now, RowReader},
+    tokens, OutgoingMail, Store, StoreError,
 };
 
 /// An application as stored, with where it stands.
@@ -33,8 +33,8 @@ pub struct StoredApplication {
     pub lang: Lang,
     /// The actor its approval created.
     pub actor: Option<Slug>,
-    pub submitted_at: String,
-    pub updated_at: String,
+    pub submitted_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 /// One change of an application's state.
@@ -45,7 +45,7 @@ pub struct HistoryEntry {
     pub to: ApplicationState,
     /// Who made the change; `None` for a submission without an account.
     pub by: Option<Uuid>,
-    pub at: String,
+    pub at: Timestamp,
     pub reason: Option<String>,
 }
 
@@ -96,8 +96,8 @@ fn application_from_row(row: &AnyRow, themes: Vec<ThemeId>) -> Result<StoredAppl
         application,
         lang: r.parsed("lang", str::parse::<Lang>)?,
         actor: r.opt_parsed("actor_slug", Slug::parse)?,
-        submitted_at: r.text("submitted_at")?,
-        updated_at: r.text("updated_at")?,
+        submitted_at: r.timestamp("submitted_at")?,
+        updated_at: r.timestamp("updated_at")?,
     })
 }
 
@@ -208,7 +208,7 @@ impl Store {
         address: &str,
     ) -> Result<Uuid, StoreError> {
         let id = Uuid::new_v4();
-        let at = stamp(OffsetDateTime::now_utc());
+        let at = now();
         let a = application;
         let mut tx = self.pool.begin().await?;
         sqlx::query(
@@ -280,7 +280,7 @@ impl Store {
                 from: r.opt_parsed("from_state", str::parse::<ApplicationState>)?,
                 to: r.parsed("to_state", str::parse::<ApplicationState>)?,
                 by: r.opt_parsed("user_id", Uuid::parse_str)?,
-                at: r.text("at")?,
+                at: r.timestamp("at")?,
                 reason: r.opt_text("reason")?,
             })
         })
@@ -311,7 +311,7 @@ impl Store {
         unusable_hash: &str,
         mail: &ApprovalMail,
     ) -> Result<Decision, StoreError> {
-        let at = stamp(OffsetDateTime::now_utc());
+        let at = now();
         let mut tx = self.pool.begin().await?;
         if let Some(outcome) = take_submitted(&mut tx, id, &at).await? {
             tx.rollback().await?;
@@ -416,7 +416,7 @@ impl Store {
         reason: &RejectionReason,
         mail: &OutgoingMail,
     ) -> Result<Decision, StoreError> {
-        let at = stamp(OffsetDateTime::now_utc());
+        let at = now();
         let mut tx = self.pool.begin().await?;
         if let Some(outcome) = take_submitted(&mut tx, id, &at).await? {
             tx.rollback().await?;

@@ -13,18 +13,17 @@ use std::collections::HashMap;
 use gfce_core::{
     curation::{Content, ReturnComment, RevisionState, Step},
     exchange::Stamped,
-    AuditAction, ContentType, LocalizedText, Page, PageRequest, ParseError, Slug,
+    AuditAction, ContentType, LocalizedText, Page, PageRequest, ParseError, Slug, Timestamp,
 };
 use serde_json::{json, Value};
 use sqlx::{any::AnyRow, AnyConnection, Row};
-use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::{
-    accounts::{audit_on, stamp},
+    accounts::audit_on,
     change_log::{self, Op},
     children, events, projects, resources,
-    rows::RowReader,
+    rows::{now, RowReader},
     sql::{in_list, Conditions, Value as Bound},
     write::Table,
     Store, StoreError,
@@ -49,9 +48,9 @@ pub struct Revision {
     pub author_email: Option<String>,
     /// The curator's comment when it was last returned.
     pub comment: Option<String>,
-    pub created_at: String,
-    pub updated_at: String,
-    pub submitted_at: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub submitted_at: Option<Timestamp>,
 }
 
 impl Revision {
@@ -66,7 +65,7 @@ pub struct RevisionEvent {
     pub from: Option<RevisionState>,
     pub to: RevisionState,
     pub user_email: Option<String>,
-    pub at: String,
+    pub at: Timestamp,
     pub comment: Option<String>,
 }
 
@@ -130,9 +129,9 @@ fn revision_from_row(row: &AnyRow) -> Result<Revision, StoreError> {
         author: r.opt_parsed("author_id", Uuid::parse_str)?,
         author_email: r.opt_text("author_email")?,
         comment: r.opt_text("comment")?,
-        created_at: r.text("created_at")?,
-        updated_at: r.text("updated_at")?,
-        submitted_at: r.opt_text("submitted_at")?,
+        created_at: r.timestamp("created_at")?,
+        updated_at: r.timestamp("updated_at")?,
+        submitted_at: r.opt_timestamp("submitted_at")?,
     })
 }
 
@@ -292,7 +291,7 @@ impl Store {
         author: Uuid,
     ) -> Result<Outcome<Revision>, StoreError> {
         let base = self.published_document(content.kind(), content.id()).await?;
-        let at = stamp(OffsetDateTime::now_utc());
+        let at = now();
         let mut tx = self.pool.begin().await?;
         let record = content.id().to_string();
         let open = sqlx::query(
@@ -348,7 +347,7 @@ impl Store {
 
     /// Replaces the content of a draft or returned revision (which becomes a draft again).
     pub async fn revise(&self, id: Uuid, content: &Content, by: Uuid) -> Result<Outcome<Revision>, StoreError> {
-        let at = stamp(OffsetDateTime::now_utc());
+        let at = now();
         let mut tx = self.pool.begin().await?;
         let Some(current) = load(&mut tx, id).await? else { return Ok(Err(Refusal::NotFound)) };
         if current.state.after(Step::Edit).is_none() {
@@ -399,7 +398,7 @@ impl Store {
         by: Uuid,
         comment: Option<&ReturnComment>,
     ) -> Result<Outcome<Revision>, StoreError> {
-        let at = stamp(OffsetDateTime::now_utc());
+        let at = now();
         let mut tx = self.pool.begin().await?;
         let Some(current) = load(&mut tx, id).await? else { return Ok(Err(Refusal::NotFound)) };
         let Some(next) = current.state.after(step).filter(|_| step != Step::Edit && step != Step::Withdraw) else {
@@ -464,7 +463,7 @@ impl Store {
         let before = content.to_json();
         let (table, _) = family(kind);
         let record = content.id().to_string();
-        let at = stamp(OffsetDateTime::now_utc());
+        let at = now();
         let mut tx = self.pool.begin().await?;
         children::delete(&mut tx, std::slice::from_ref(&record)).await?;
         let gone =
@@ -515,7 +514,7 @@ impl Store {
                     from: r.opt_parsed("from_state", str::parse::<RevisionState>)?,
                     to: r.parsed("to_state", str::parse::<RevisionState>)?,
                     user_email: r.opt_text("email")?,
-                    at: r.text("at")?,
+                    at: r.timestamp("at")?,
                     comment: r.opt_text("comment")?,
                 })
             })

@@ -4,6 +4,13 @@
 //! that both databases understand; the schema keeps to types both share (text, 64-bit integers).
 //! Every write runs in a transaction that also appends to the change log, which the search
 //! indexer follows.
+//!
+//! Where to start reading: [`Store`] (connecting, migrating, loading the reference data), then
+//! `write.rs`, the one path by which records are inserted or updated with their children and
+//! their change-log entries, and `read.rs`, the one reader of records with their children. Each
+//! other module is one aggregate: actors, projects, resources, events, accounts and sessions,
+//! tokens, the second factor, mail, applications, curation, imports and exports. Times are
+//! written as [`gfce_core::Timestamp`] text, of one width, so that they order as text.
 
 mod accounts;
 mod actors;
@@ -34,7 +41,7 @@ use sqlx::{
     AnyPool, Executor,
 };
 
-pub use accounts::{stamp, AuditEntry, AuditFilter, Session, User};
+pub use accounts::{AuditEntry, AuditFilter, Session, User};
 pub use actors::{ActorFilter, HomeCounts};
 pub use applications::{ApprovalMail, Decision, HistoryEntry, StoredApplication};
 pub use change_log::Change;

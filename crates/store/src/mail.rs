@@ -6,15 +6,15 @@
 //! takes messages from the outbox (see [`Store::claim_mail`]). The store decides no policy: the
 //! caller gives the texts, the lease, the expiry times and the number of attempts.
 
-use gfce_core::{AuditAction, Email, Lang, UserRole};
+use gfce_core::{AuditAction, Email, Lang, Timestamp, UserRole};
 use sqlx::{any::AnyRow, AnyConnection, Row};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::{
-    accounts::{audit_on, email_key, insert_user, parse_stamp, user_from_row, USER_COLUMNS},
-    rows::RowReader,
-    stamp, Store, StoreError, User,
+    accounts::{audit_on, email_key, insert_user, user_from_row, USER_COLUMNS},
+    rows::{now, stamp, RowReader},
+    Store, StoreError, User,
 };
 
 /// A message to queue, in the recipient's language.
@@ -34,12 +34,12 @@ pub struct QueuedMail {
     pub lang: Lang,
     pub subject: String,
     pub body: String,
-    pub created_at: String,
-    pub sent_at: Option<String>,
+    pub created_at: Timestamp,
+    pub sent_at: Option<Timestamp>,
     /// How many times a sender has taken the message, counting the current one.
     pub attempts: i64,
     pub last_error: Option<String>,
-    pub next_attempt_at: String,
+    pub next_attempt_at: Timestamp,
 }
 
 /// What a registration did; the visitor is told the same either way.
@@ -72,17 +72,17 @@ fn mail_from_row(row: &AnyRow) -> Result<QueuedMail, StoreError> {
         lang: r.parsed("lang", str::parse::<Lang>)?,
         subject: r.text("subject")?,
         body: r.text("body")?,
-        created_at: r.text("created_at")?,
-        sent_at: r.opt_text("sent_at")?,
+        created_at: r.timestamp("created_at")?,
+        sent_at: r.opt_timestamp("sent_at")?,
         attempts: r.int("attempts")?,
         last_error: r.opt_text("last_error")?,
-        next_attempt_at: r.text("next_attempt_at")?,
+        next_attempt_at: r.timestamp("next_attempt_at")?,
     })
 }
 
 /// Queues a message on the caller's transaction, to be sent at once.
 pub(crate) async fn enqueue(tx: &mut AnyConnection, mail: &OutgoingMail) -> Result<(), StoreError> {
-    let at = stamp(OffsetDateTime::now_utc());
+    let at = now();
     sqlx::query(
         "INSERT INTO mail (recipient, lang, subject, body, created_at, attempts, next_attempt_at) \
          VALUES ($1, $2, $3, $4, $5, 0, $6)",
@@ -109,7 +109,7 @@ pub(crate) async fn insert_reset(
     sqlx::query("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(token_hash)
         .bind(user_id)
-        .bind(stamp(OffsetDateTime::now_utc()))
+        .bind(now())
         .bind(stamp(expires_at))
         .execute(&mut *tx)
         .await?;
@@ -194,7 +194,7 @@ impl Store {
         let r = RowReader::new(&row, "password_reset", "id");
         if r.opt_text("used_at")?.is_some() {
             Ok(ResetToken::Used)
-        } else if parse_stamp(&r, "expires_at")? <= OffsetDateTime::now_utc() {
+        } else if r.moment("expires_at")? <= OffsetDateTime::now_utc() {
             Ok(ResetToken::Expired)
         } else {
             Ok(ResetToken::Valid(user_from_row(&row)?))
@@ -207,7 +207,7 @@ impl Store {
     /// token is taken atomically, so of two requests with one token only one succeeds; the
     /// answer is what the token was worth, [`ResetToken::Valid`] when it was used now.
     pub async fn finish_password_reset(&self, token_hash: &str, password_hash: &str) -> Result<ResetToken, StoreError> {
-        let now = stamp(OffsetDateTime::now_utc());
+        let now = now();
         let mut tx = self.pool.begin().await?;
         let taken = sqlx::query(
             "UPDATE password_resets SET used_at = $1 \
@@ -276,7 +276,7 @@ impl Store {
     /// Notes that a claimed message was delivered.
     pub async fn mail_sent(&self, id: i64) -> Result<(), StoreError> {
         sqlx::query("UPDATE mail SET sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2")
-            .bind(stamp(OffsetDateTime::now_utc()))
+            .bind(now())
             .bind(id)
             .execute(&self.pool)
             .await?;

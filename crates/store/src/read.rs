@@ -4,7 +4,9 @@
 //! rows at once. A table's module says only what is its own: the columns, how a row becomes a
 //! record, its filters and orders.
 
-use gfce_core::{fold, Actor, Event, LanguageCode, Page, PageRequest, Project, Resource, Slug, Tag, ThemeId};
+use gfce_core::{
+    fold, Actor, Event, LanguageCode, Page, PageRequest, Project, Resource, Slug, Tag, ThemeId, Timestamp,
+};
 use sqlx::Row;
 use uuid::Uuid;
 
@@ -16,12 +18,12 @@ use crate::{
     Store, StoreError,
 };
 
-/// A record with the time it was last written (RFC 3339, UTC).
+/// A record with the times it was first and last written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dated<T> {
     pub record: T,
-    pub created_at: String,
-    pub updated_at: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 impl<T> Dated<T> {
@@ -60,7 +62,7 @@ impl Store {
             .map(|row| {
                 let r = RowReader::new(row, T::TABLE.entity, "id");
                 let record = T::from_row(&r, children.remove(&r.id).unwrap_or_default())?;
-                Ok(Dated { record, created_at: r.text("created_at")?, updated_at: r.text("updated_at")? })
+                Ok(Dated { record, created_at: r.timestamp("created_at")?, updated_at: r.timestamp("updated_at")? })
             })
             .collect()
     }

@@ -1,9 +1,9 @@
 //! Reading rows back into domain types. Data in the database was valid when written; if it no
 //! longer parses (edited by hand, say), the row is reported as corrupt rather than shown wrong.
 
-use gfce_core::{format_date, parse_date, LocalizedText};
+use gfce_core::{format_date, parse_date, LocalizedText, Timestamp};
 use sqlx::{any::AnyRow, Row};
-use time::{format_description::well_known::Rfc3339, Date, OffsetDateTime};
+use time::{Date, OffsetDateTime};
 
 use crate::StoreError;
 
@@ -65,6 +65,23 @@ impl<'r> RowReader<'r> {
         self.parsed(column, parse_date)
     }
 
+    pub(crate) fn timestamp(&self, column: &str) -> Result<Timestamp, StoreError> {
+        self.parsed(column, Timestamp::parse)
+    }
+
+    pub(crate) fn opt_timestamp(&self, column: &str) -> Result<Option<Timestamp>, StoreError> {
+        self.opt_parsed(column, Timestamp::parse)
+    }
+
+    /// A stored time as a date and time, for what is computed with it (expiries, timeouts).
+    pub(crate) fn moment(&self, column: &str) -> Result<OffsetDateTime, StoreError> {
+        self.timestamp(column).map(Timestamp::datetime)
+    }
+
+    pub(crate) fn opt_moment(&self, column: &str) -> Result<Option<OffsetDateTime>, StoreError> {
+        Ok(self.opt_timestamp(column)?.map(Timestamp::datetime))
+    }
+
     /// Reads `<prefix>_en` and `<prefix>_vi` as one localized text.
     pub(crate) fn localized(&self, prefix: &str) -> Result<LocalizedText, StoreError> {
         let en = self.opt_text(&format!("{prefix}_en"))?;
@@ -80,9 +97,15 @@ impl<'r> RowReader<'r> {
     }
 }
 
-/// Now, as stored: RFC 3339 in UTC, which sorts as text in both databases.
+/// A time as every table stores it: a [`Timestamp`], whose one width sorts as text in both
+/// databases as time does.
+pub(crate) fn stamp(at: OffsetDateTime) -> String {
+    Timestamp::from(at).to_string()
+}
+
+/// Now, as stored.
 pub(crate) fn now() -> String {
-    OffsetDateTime::now_utc().format(&Rfc3339).expect("the current time always formats")
+    stamp(OffsetDateTime::now_utc())
 }
 
 pub(crate) fn date_text(date: Date) -> String {

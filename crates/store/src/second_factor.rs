@@ -12,8 +12,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::{
-    accounts::{audit_on, email_key, parse_stamp, stamp, user_from_row, USER_COLUMNS},
-    rows::RowReader,
+    accounts::{audit_on, email_key, user_from_row, USER_COLUMNS},
+    rows::{now, stamp, RowReader},
     Store, StoreError, User,
 };
 
@@ -68,10 +68,7 @@ impl Store {
         let r = RowReader::new(&row, "second_factor", "user_id");
         Ok(Some(SecondFactor {
             secret: r.parsed("secret", TotpSecret::parse)?,
-            enabled_at: match r.opt_text("enabled_at")? {
-                Some(_) => Some(parse_stamp(&r, "enabled_at")?),
-                None => None,
-            },
+            enabled_at: r.opt_moment("enabled_at")?,
             last_step: r.row_opt_int("last_step")?,
             recovery_codes_left: r.int("codes_left")?,
         }))
@@ -93,7 +90,7 @@ impl Store {
         sqlx::query("INSERT INTO second_factors (user_id, secret, created_at) VALUES ($1, $2, $3)")
             .bind(user.to_string())
             .bind(secret.to_base32())
-            .bind(stamp(OffsetDateTime::now_utc()))
+            .bind(now())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -114,7 +111,7 @@ impl Store {
         keep_session: &str,
     ) -> Result<bool, StoreError> {
         let id = user.id.to_string();
-        let now = stamp(OffsetDateTime::now_utc());
+        let now = now();
         let mut tx = self.pool.begin().await?;
         let enabled = sqlx::query(
             "UPDATE second_factors SET enabled_at = $1, last_step = $2 \
@@ -205,7 +202,7 @@ impl Store {
         let taken = sqlx::query(
             "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
         )
-        .bind(stamp(OffsetDateTime::now_utc()))
+        .bind(now())
         .bind(user.to_string())
         .bind(digest)
         .execute(&self.pool)
@@ -222,7 +219,7 @@ impl Store {
         user: Uuid,
         expires_at: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        let now = stamp(OffsetDateTime::now_utc());
+        let now = now();
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM pending_logins WHERE expires_at <= $1").bind(&now).execute(&mut *tx).await?;
         sqlx::query("INSERT INTO pending_logins (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
@@ -247,7 +244,7 @@ impl Store {
             return Ok(None);
         };
         let r = RowReader::new(&row, "pending_login", "id");
-        let expires_at = parse_stamp(&r, "expires_at")?;
+        let expires_at = r.moment("expires_at")?;
         if expires_at <= OffsetDateTime::now_utc() {
             self.delete_pending_login(token_hash).await?;
             return Ok(None);
@@ -272,7 +269,7 @@ impl Store {
         user: &User,
         address: &str,
     ) -> Result<bool, StoreError> {
-        let now = stamp(OffsetDateTime::now_utc());
+        let now = now();
         let mut tx = self.pool.begin().await?;
         let taken =
             sqlx::query("DELETE FROM pending_logins WHERE token_hash = $1 AND user_id = $2 AND expires_at > $3")

@@ -17,8 +17,8 @@ use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::{
-    accounts::{audit_on, parse_stamp, stamp, user_from_row, User, USER_COLUMNS},
-    rows::RowReader,
+    accounts::{audit_on, user_from_row, User, USER_COLUMNS},
+    rows::{now, stamp, RowReader},
     Store, StoreError,
 };
 
@@ -49,18 +49,14 @@ const TOKEN_COLUMNS: &str = "t.id, t.name, t.scopes, t.created_at, t.last_used_a
 
 fn token_from_row(row: &AnyRow) -> Result<ApiToken, StoreError> {
     let r = RowReader::new(row, "api_token", "id");
-    let opt_stamp = |column: &str| match r.opt_text(column)? {
-        Some(_) => parse_stamp(&r, column).map(Some),
-        None => Ok(None),
-    };
     Ok(ApiToken {
         id: r.parsed("id", Uuid::parse_str)?,
         name: r.text("name")?,
         scopes: r.parsed("scopes", TokenScopes::parse)?,
-        created_at: parse_stamp(&r, "created_at")?,
-        last_used_at: opt_stamp("last_used_at")?,
-        expires_at: opt_stamp("expires_at")?,
-        revoked_at: opt_stamp("revoked_at")?,
+        created_at: r.moment("created_at")?,
+        last_used_at: r.opt_moment("last_used_at")?,
+        expires_at: r.opt_moment("expires_at")?,
+        revoked_at: r.opt_moment("revoked_at")?,
     })
 }
 
@@ -74,7 +70,7 @@ pub(crate) async fn revoke_all_on(
     why: &str,
 ) -> Result<u64, StoreError> {
     let revoked = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-        .bind(stamp(OffsetDateTime::now_utc()))
+        .bind(now())
         .bind(user)
         .execute(&mut *tx)
         .await?
@@ -144,7 +140,7 @@ impl Store {
         let revoked = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL RETURNING name",
         )
-        .bind(stamp(OffsetDateTime::now_utc()))
+        .bind(now())
         .bind(token.to_string())
         .bind(user.to_string())
         .fetch_optional(&mut *tx)
@@ -175,10 +171,7 @@ impl Store {
         };
         let r = RowReader::new(&row, "api_token", "token_id");
         let token = r.parsed("token_id", Uuid::parse_str)?;
-        let last_used = match r.opt_text("last_used_at")? {
-            Some(_) => Some(parse_stamp(&r, "last_used_at")?),
-            None => None,
-        };
+        let last_used = r.opt_moment("last_used_at")?;
         if last_used.is_none_or(|at| now - at >= TOUCH_EVERY) {
             // Conditioned again in the statement, so that requests arriving together write once.
             sqlx::query(

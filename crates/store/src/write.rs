@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use gfce_core::{exchange::Stamped, Slug};
+use gfce_core::{exchange::Stamped, Slug, Timestamp};
 use sqlx::{AnyConnection, Row};
 
 use crate::{
@@ -31,19 +31,13 @@ pub(crate) struct Prepared {
     pub id: String,
     pub values: Vec<Value>,
     pub children: Children,
-    pub created_at: Option<String>,
-    pub updated_at: Option<String>,
+    pub created_at: Option<Timestamp>,
+    pub updated_at: Option<Timestamp>,
 }
 
 impl Prepared {
     pub(crate) fn new<T>(id: String, values: Vec<Value>, children: Children, stamped: &Stamped<T>) -> Self {
-        Prepared {
-            id,
-            values,
-            children,
-            created_at: stamped.created_at.clone(),
-            updated_at: stamped.updated_at.clone(),
-        }
+        Prepared { id, values, children, created_at: stamped.created_at, updated_at: stamped.updated_at }
     }
 }
 
@@ -94,9 +88,10 @@ pub(crate) async fn upsert(
     let mut log = Vec::with_capacity(records.len());
     for r in &records {
         let mut values = r.values.clone();
-        let created = r.created_at.clone().unwrap_or_else(|| at.clone());
-        values.push(Value::Text(created.clone()));
-        values.push(Value::Text(r.updated_at.clone().unwrap_or(created)));
+        let created = r.created_at.map_or_else(|| at.clone(), |t| t.to_string());
+        let updated = r.updated_at.map_or_else(|| created.clone(), |t| t.to_string());
+        values.push(Value::Text(created));
+        values.push(Value::Text(updated));
         debug_assert_eq!(values.len(), table.columns.len());
         rows.push(values);
         let op = if present.contains(&r.id) { Op::Update } else { Op::Insert };
@@ -106,9 +101,9 @@ pub(crate) async fn upsert(
     // An update keeps a record's creation time, unless the input says when it was created (an
     // export being restored).
     for r in records.iter().filter(|r| present.contains(&r.id)) {
-        if let Some(created) = &r.created_at {
+        if let Some(created) = r.created_at {
             sqlx::query(&format!("UPDATE {} SET created_at = $1 WHERE id = $2", table.name))
-                .bind(created)
+                .bind(created.to_string())
                 .bind(&r.id)
                 .execute(&mut *conn)
                 .await?;

@@ -100,7 +100,8 @@ async fn an_application_is_acknowledged(app: TestApp) {
     assert_eq!(stored.application.endorsed_by.title, "Director");
     assert_eq!(history.len(), 1);
     assert_eq!((history[0].from, history[0].to, history[0].by), (None, ApplicationState::Submitted, None));
-    let audited: Vec<String> = app.store.audit_log(5).await.unwrap().into_iter().map(|e| e.action.to_string()).collect();
+    let audited: Vec<String> =
+        app.store.audit_log(5).await.unwrap().into_iter().map(|e| e.action.to_string()).collect();
     assert_eq!(audited, ["application-submitted"]);
 
     // In Vietnamese, the acknowledgement is in Vietnamese.
@@ -339,7 +340,8 @@ async fn approval_makes_a_member_and_its_representative(app: TestApp) {
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED, "the unproven password no longer works");
     let me = app.client.get(format!("{}/api/v1/me", app.base)).bearer_auth(&issued.secret).send().await.unwrap();
     assert_eq!(me.status(), StatusCode::UNAUTHORIZED, "nor do the unproven account's API tokens");
-    let revoked = app.store.audit_log(20).await.unwrap().into_iter().find(|e| e.action.as_str() == "tokens-revoked").unwrap();
+    let revoked =
+        app.store.audit_log(20).await.unwrap().into_iter().find(|e| e.action.as_str() == "tokens-revoked").unwrap();
     assert_eq!(revoked.subject.as_deref(), Some(existing));
 }
 
@@ -373,7 +375,8 @@ async fn rejection_keeps_its_reason_and_decisions_are_final(app: TestApp) {
     let mail = &app.store.outbox(1).await.unwrap()[0];
     assert_eq!((mail.to.as_str(), mail.subject.as_str()), (CONTACT, "Đơn gia nhập GFCE của bạn"));
     assert!(mail.body.contains(reason), "{}", mail.body);
-    let audited: Vec<String> = app.store.audit_log(1).await.unwrap().into_iter().map(|e| e.action.to_string()).collect();
+    let audited: Vec<String> =
+        app.store.audit_log(1).await.unwrap().into_iter().map(|e| e.action.to_string()).collect();
     assert_eq!(audited, ["application-rejected"]);
 
     let mails = app.store.outbox(100).await.unwrap().len();

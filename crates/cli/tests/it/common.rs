@@ -5,7 +5,7 @@ use gfce_store::Store;
 use gfce_web::{AppState, Limits};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::Value;
-use sqlx::{Connection, Executor};
+use sqlx::{Connection, Executor, Row};
 use tempfile::TempDir;
 
 /// Declares each scenario twice: on SQLite (always run) and on PostgreSQL (ignored unless asked
@@ -200,6 +200,18 @@ impl TestApp {
         let mut conn = sqlx::AnyConnection::connect(&self.url).await.expect("connect to the test database");
         conn.execute(sql).await.expect("run the statement");
         conn.close().await.ok();
+    }
+
+    /// The text columns of a query's rows, read on the database directly (a missing value is
+    /// empty).
+    pub async fn texts(&self, sql: &str, columns: &[&str]) -> Vec<Vec<String>> {
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(&self.url).await.expect("connect to the test database");
+        let rows = sqlx::query(sql).fetch_all(&mut conn).await.expect("run the query");
+        conn.close().await.ok();
+        rows.iter()
+            .map(|r| columns.iter().map(|c| r.try_get::<Option<String>, _>(*c).unwrap().unwrap_or_default()).collect())
+            .collect()
     }
 
     /// Status and JSON body of a GET.

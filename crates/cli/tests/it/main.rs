@@ -20,4 +20,5 @@ mod probes;
 mod search;
 mod second_factor;
 mod store;
+mod timestamps;
 mod tokens;

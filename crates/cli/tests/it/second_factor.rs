@@ -282,7 +282,8 @@ async fn wrong_codes_are_throttled(app: TestApp) {
     let id = user_id(&app, ADMIN).await;
     let factor = app.store.second_factor(id).await.unwrap().unwrap();
     assert!(factor.last_step.is_some());
-    let failures = app.store.audit_log(20).await.unwrap().iter().filter(|e| e.action.as_str() == "second-factor-failed").count();
+    let failures =
+        app.store.audit_log(20).await.unwrap().iter().filter(|e| e.action.as_str() == "second-factor-failed").count();
     assert_eq!(failures as i64, throttle::MAX_FAILURES_PER_ACCOUNT);
 }
 

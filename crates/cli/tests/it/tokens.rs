@@ -9,7 +9,6 @@ use gfce_core::{Email, NewPassword, TokenName, TokenScopes, UserRole};
 use gfce_web::access::{secrets, IssuedToken};
 use reqwest::{header, StatusCode};
 use serde_json::Value;
-use sqlx::{Connection, Row};
 use time::Duration;
 use uuid::Uuid;
 
@@ -74,14 +73,9 @@ fn shown_secret(page: &str) -> String {
 
 /// Every stored value of every token row, as text.
 async fn stored_token_rows(app: &TestApp) -> Vec<Vec<String>> {
-    sqlx::any::install_default_drivers();
-    let mut conn = sqlx::AnyConnection::connect(&app.url).await.unwrap();
     let columns =
         ["id", "user_id", "name", "token_hash", "scopes", "created_at", "last_used_at", "expires_at", "revoked_at"];
-    let select = columns.map(|c| format!("COALESCE({c}, '') AS {c}")).join(", ");
-    let rows = sqlx::query(&format!("SELECT {select} FROM api_tokens")).fetch_all(&mut conn).await.unwrap();
-    conn.close().await.ok();
-    rows.iter().map(|r| columns.iter().map(|c| r.get::<String, _>(*c)).collect()).collect()
+    app.texts(&format!("SELECT {} FROM api_tokens", columns.join(", ")), &columns).await
 }
 
 async fn tokens_are_made_on_the_account_page_and_work_on_the_api(app: TestApp) {
@@ -166,7 +160,8 @@ async fn tokens_are_made_on_the_account_page_and_work_on_the_api(app: TestApp) {
     assert!(page.contains("Revoked") && !page.contains(&revoke), "{page}");
     let again = visit.post(&revoke, &[("csrf_token", &csrf)]).await;
     assert_eq!(again.status(), StatusCode::SEE_OTHER, "revoking twice is harmless");
-    let actions: Vec<String> = app.store.audit_log(10).await.unwrap().into_iter().map(|e| e.action.to_string()).collect();
+    let actions: Vec<String> =
+        app.store.audit_log(10).await.unwrap().into_iter().map(|e| e.action.to_string()).collect();
     assert_eq!(actions.iter().filter(|a| *a == "token-revoked").count(), 1, "{actions:?}");
 
     let vi = visit.get("/vi/account/tokens").await.text().await.unwrap();
@@ -188,7 +183,8 @@ async fn only_the_owner_revokes_a_token(app: TestApp) {
     assert_eq!(attempt.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.store.tokens_of(owner).await.unwrap()[0].revoked_at, None, "still the owner's");
     assert_eq!(me_with(&app, &issued.secret).await.status(), StatusCode::OK, "and still working");
-    let actions: Vec<String> = app.store.audit_log(10).await.unwrap().into_iter().map(|e| e.action.to_string()).collect();
+    let actions: Vec<String> =
+        app.store.audit_log(10).await.unwrap().into_iter().map(|e| e.action.to_string()).collect();
     assert!(!actions.iter().any(|a| a == "token-revoked"), "{actions:?}");
     assert!(!app.store.revoke_token(Uuid::new_v4(), token.id).await.unwrap(), "nobody else's either");
     let unknown = other.post("/en/account/tokens/not-a-token/revoke", &[("csrf_token", &csrf)]).await;

@@ -35,7 +35,7 @@ use super::{timestamp, Location, Parsed, Reason, RowError, Stamped};
 use crate::{
     format_date, parse_date, stable_id, Actor, Amount, Contribution, CountryCode, CountryFact, CurrencyCode, Event,
     Invalid, Joined, LanguageCode, Link, LocalizedText, Money, ParseError, Project, RegionCode, Resource, Role, Slug,
-    Tag, ThemeId, WebUrl, DESCRIPTION_MAX, SUMMARY_MAX, TITLE_MAX,
+    Tag, ThemeId, Timestamp, WebUrl, DESCRIPTION_MAX, SUMMARY_MAX, TITLE_MAX,
 };
 
 /// The columns of `actors.csv`, in the order they are written.
@@ -251,8 +251,8 @@ pub fn write_actors(actors: &[Stamped<Actor>]) -> Vec<u8> {
                 optional(a.listed_as.as_deref()),
                 optional(a.iati_ref.as_deref()),
                 list(&a.themes, ThemeId::as_str),
-                optional(s.created_at.as_deref()),
-                optional(s.updated_at.as_deref()),
+                stamp(s.created_at),
+                stamp(s.updated_at),
             ]
         }),
     )
@@ -318,8 +318,8 @@ pub fn write_projects(projects: &[Stamped<Project>]) -> Vec<u8> {
                 list(&p.links, link),
                 optional(p.iati_identifier.as_deref()),
                 optional(p.source_url.as_ref().map(WebUrl::as_str)),
-                optional(s.created_at.as_deref()),
-                optional(s.updated_at.as_deref()),
+                stamp(s.created_at),
+                stamp(s.updated_at),
             ]
         }),
     )
@@ -393,8 +393,8 @@ pub fn write_resources(resources: &[Stamped<Resource>]) -> Vec<u8> {
                 list(&r.regions, RegionCode::to_string),
                 list(&r.languages, LanguageCode::as_str),
                 optional(r.source_url.as_ref().map(WebUrl::as_str)),
-                optional(s.created_at.as_deref()),
-                optional(s.updated_at.as_deref()),
+                stamp(s.created_at),
+                stamp(s.updated_at),
             ]
         }),
     )
@@ -451,8 +451,8 @@ pub fn write_events(events: &[Stamped<Event>]) -> Vec<u8> {
                 optional(e.url.as_ref().map(WebUrl::as_str)),
                 list(&e.organisers, Slug::as_str),
                 list(&e.themes, ThemeId::as_str),
-                optional(s.created_at.as_deref()),
-                optional(s.updated_at.as_deref()),
+                stamp(s.created_at),
+                stamp(s.updated_at),
             ]
         }),
     )
@@ -718,6 +718,10 @@ fn optional(value: Option<&str>) -> String {
     value.unwrap_or_default().to_owned()
 }
 
+fn stamp(at: Option<Timestamp>) -> String {
+    at.map(|t| t.to_string()).unwrap_or_default()
+}
+
 fn date(date: Option<Date>) -> String {
     date.map(format_date).unwrap_or_default()
 }
@@ -851,7 +855,7 @@ mod tests {
         let lines: Vec<Location> = (2..).take(expected.len()).map(Location::Line).collect();
         assert_eq!(fields, lines.iter().zip(expected).collect::<Vec<_>>());
         assert_eq!(parsed.records.len(), 1);
-        assert_eq!(parsed.records[0].created_at.as_deref(), Some("2024-01-01T10:00:00Z"));
+        assert_eq!(parsed.records[0].created_at.map(|t| t.to_string()).as_deref(), Some("2024-01-01T10:00:00.000000Z"));
 
         let csv = "slug,kind,name_vi,joined_on,founding\n\
                    bo-cong-an,government,Bộ Công an,2020-01-01,\n\

@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::{timestamp, Dataset, Location, Parsed, Reason, RowError, Stamped, FORMAT, VERSION};
-use crate::{Actor, CountryFact, Event, Invalid, ParseError, Project, Resource};
+use crate::{Actor, CountryFact, Event, Invalid, ParseError, Project, Resource, Timestamp};
 
 /// Reads a dataset document.
 ///
@@ -160,7 +160,7 @@ impl SectionReader<'_> {
 }
 
 /// A creation or change time of a record, checked to be RFC 3339 in UTC.
-fn stamp(value: &Value, field: &str) -> Result<Option<String>, Bad> {
+fn stamp(value: &Value, field: &str) -> Result<Option<Timestamp>, Bad> {
     match value.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => timestamp(s).map(Some).map_err(|reason| (field.to_owned(), reason)),
@@ -208,6 +208,7 @@ fn parse_error(message: &str) -> Option<ParseError> {
         NotAllowed,
         Bool,
         Date,
+        Timestamp,
         NoText,
         UnknownLanguageCode,
         UnknownCurrency,
@@ -361,8 +362,8 @@ pub(super) mod tests {
             ..actor.clone()
         };
         let mut actor = Stamped::new(actor);
-        actor.created_at = Some("2024-01-02T03:04:05Z".into());
-        actor.updated_at = Some("2024-02-03T04:05:06Z".into());
+        actor.created_at = Some(Timestamp::parse("2024-01-02T03:04:05Z").unwrap());
+        actor.updated_at = Some(Timestamp::parse("2024-02-03T04:05:06Z").unwrap());
         Dataset {
             actors: vec![Stamped::new(member), actor],
             projects: vec![Stamped::new(project("vn-cert"))],
@@ -418,13 +419,14 @@ pub(super) mod tests {
         late.starts_on = Some(parse_date("2025-01-01").unwrap());
         let mut twin = project("twin");
         twin.id = dataset.projects[0].record.id;
-        let mut odd = Stamped::new(project("odd-stamp"));
-        odd.updated_at = Some("2024-01-02T03:04:05+07:00".into());
+        let odd = Stamped::new(project("odd-stamp"));
         let mut namesake = project("vn-cert");
         namesake.id = uuid::Uuid::nil();
         dataset.projects.extend([Stamped::new(late), Stamped::new(twin), odd, Stamped::new(namesake)]);
         dataset.projects.extend([Stamped::new(project("untitled")), Stamped::new(project("long"))]);
         let mut document: Value = serde_json::from_slice(&write(&dataset)).unwrap();
+        // The formats write times in UTC, and read only those.
+        document["projects"][3]["updated_at"] = serde_json::json!("2024-01-02T03:04:05+07:00");
         document["projects"][5].as_object_mut().unwrap().remove("title");
         document["projects"][6]["title"] = serde_json::json!({"en": "x".repeat(301)});
         let parsed = read(&serde_json::to_vec(&document).unwrap(), "-").unwrap();
@@ -484,6 +486,7 @@ pub(super) mod tests {
             Bool,
             OutOfRange { min: 1, max: 12 },
             Date,
+            Timestamp,
             NoText,
             UnknownLanguageCode,
             UnknownCurrency,
@@ -515,6 +518,7 @@ pub(super) mod tests {
                 | Bool
                 | OutOfRange { .. }
                 | Date
+                | Timestamp
                 | NoText
                 | UnknownLanguageCode
                 | UnknownCurrency

@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Actor, CountryFact, Event, ParseError, Project, Resource};
+use crate::{Actor, CountryFact, Event, ParseError, Project, Resource, Timestamp};
 
 /// The value of [`Dataset::format`].
 pub const FORMAT: &str = "gfce-hub";
@@ -67,9 +67,9 @@ pub struct Stamped<T> {
     #[serde(flatten)]
     pub record: T,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Timestamp>,
 }
 
 impl<T> Stamped<T> {
@@ -150,11 +150,11 @@ pub struct Parsed<T> {
 /// What a record's creation or change time must look like.
 const TIMESTAMP: &str = "must be an RFC 3339 time in UTC such as 2024-05-01T09:30:00Z";
 
-/// Checks a record's creation or change time, which is kept as written.
-fn timestamp(value: &str) -> Result<String, Reason> {
+/// Reads a record's creation or change time, which the formats write in UTC.
+fn timestamp(value: &str) -> Result<Timestamp, Reason> {
     use time::{format_description::well_known::Rfc3339, OffsetDateTime};
     match OffsetDateTime::parse(value.trim(), &Rfc3339) {
-        Ok(t) if t.offset().is_utc() => Ok(value.trim().to_owned()),
+        Ok(t) if t.offset().is_utc() => Ok(Timestamp::from(t)),
         _ => Err(Reason::Syntax(TIMESTAMP.to_owned())),
     }
 }

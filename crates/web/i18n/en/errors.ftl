@@ -28,6 +28,7 @@ error-not-allowed = is not one of the allowed values.
 error-bool = must be true or false.
 error-range = must be a whole number from { $min } to { $max }.
 error-date = must be a date written YYYY-MM-DD.
+error-timestamp = must be a time written as RFC 3339, such as 2024-05-01T09:30:00Z.
 error-no-text = needs a text in English or Vietnamese.
 error-unknown-theme = is not a theme of the taxonomy.
 error-unknown-series = is not an event series.

@@ -28,6 +28,7 @@ error-not-allowed = không thuộc các giá trị cho phép.
 error-bool = phải là true hoặc false.
 error-range = phải là số nguyên từ { $min } đến { $max }.
 error-date = phải là ngày viết theo dạng YYYY-MM-DD.
+error-timestamp = phải là thời điểm viết theo RFC 3339, ví dụ 2024-05-01T09:30:00Z.
 error-no-text = cần có nội dung bằng tiếng Anh hoặc tiếng Việt.
 error-unknown-theme = không phải là chủ đề trong danh mục.
 error-unknown-series = không phải là chuỗi sự kiện.

@@ -9,7 +9,7 @@ use gfce_core::{
     overlap::Overlap,
     reference::{Country, Region},
     Actor, ActorKind, Contribution, CountryFact, Event, FactKind, LocalizedText, Membership, Page, Project,
-    ProjectStatus, RegionLevel, Resource, ResourceKind, ResourceType, Role, Slug, Theme, ThemeFamily,
+    ProjectStatus, RegionLevel, Resource, ResourceKind, ResourceType, Role, Slug, Theme, ThemeFamily, Timestamp,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -393,8 +393,9 @@ impl OverlapItem {
 pub struct ProjectDetail {
     #[serde(flatten)]
     pub project: ProjectItem,
-    /// Last change, RFC 3339.
-    pub updated_at: String,
+    /// Last change, RFC 3339 in UTC.
+    #[schema(value_type = String)]
+    pub updated_at: Timestamp,
     /// Projects with a shared beneficiary place, a shared theme and an overlapping period, the most
     /// alike first.
     pub possibly_overlapping: Vec<OverlapItem>,

@@ -19,7 +19,7 @@ use axum::{
 use gfce_core::{
     allowed,
     curation::{diff, Content, FieldChange, ReturnComment, RevisionState, Step},
-    Action, ContentType, Page, PageRequest, Principal, Slug,
+    Action, ContentType, Page, PageRequest, Principal, Slug, Timestamp,
 };
 use gfce_store::{Revision, RevisionEvent, RevisionFilter};
 use serde::{Deserialize, Serialize};
@@ -77,7 +77,8 @@ pub struct HistoryItem {
     pub from: Option<RevisionState>,
     #[schema(value_type = String)]
     pub to: RevisionState,
-    pub at: String,
+    #[schema(value_type = String)]
+    pub at: Timestamp,
     /// The address of who took the step.
     pub by: Option<String>,
     pub comment: Option<String>,
@@ -106,9 +107,12 @@ pub struct RevisionView {
     pub author: Option<String>,
     /// The curator's comment, when returned.
     pub comment: Option<String>,
-    pub created_at: String,
-    pub updated_at: String,
-    pub submitted_at: Option<String>,
+    #[schema(value_type = String)]
+    pub created_at: Timestamp,
+    #[schema(value_type = String)]
+    pub updated_at: Timestamp,
+    #[schema(value_type = Option<String>)]
+    pub submitted_at: Option<Timestamp>,
     /// The record, as the JSON dataset writes it.
     #[schema(value_type = Object)]
     pub record: Value,
@@ -135,9 +139,9 @@ impl RevisionView {
             owner: revision.owner.as_ref().map(Slug::to_string),
             author: revision.author_email.clone(),
             comment: revision.comment.clone(),
-            created_at: revision.created_at.clone(),
-            updated_at: revision.updated_at.clone(),
-            submitted_at: revision.submitted_at.clone(),
+            created_at: revision.created_at,
+            updated_at: revision.updated_at,
+            submitted_at: revision.submitted_at,
             changes: diff(revision.base.as_ref(), &record),
             record,
             history: history
@@ -145,7 +149,7 @@ impl RevisionView {
                 .map(|h| HistoryItem {
                     from: h.from,
                     to: h.to,
-                    at: h.at.clone(),
+                    at: h.at,
                     by: h.user_email.clone(),
                     comment: h.comment.clone(),
                 })

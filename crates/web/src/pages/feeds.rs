@@ -8,7 +8,7 @@ use axum::{
     routing::get,
     Router,
 };
-use gfce_core::{reference, ContentType, CountryCode, Lang, LocalizedText, ThemeId};
+use gfce_core::{reference, ContentType, CountryCode, Lang, LocalizedText, ThemeId, Timestamp};
 use gfce_store::{ActorFilter, Dated, ProjectFilter, ResourceFilter};
 use quick_xml::{events::BytesText, Writer};
 use serde::Deserialize;
@@ -54,7 +54,7 @@ struct Entry {
     id: String,
     title: String,
     summary: Option<String>,
-    updated: String,
+    updated: Timestamp,
     href: String,
     category: &'static str,
 }
@@ -143,7 +143,7 @@ fn render(state: &AppState, lang: Lang, self_path: &str, title: &str, entries: &
         Lang::Vi => format!("{base}{self_path}?lang=vi"),
     };
     // An empty feed still needs an `updated`: the epoch says "nothing yet".
-    let updated = entries.first().map_or("1970-01-01T00:00:00Z", |e| e.updated.as_str());
+    let updated = entries.first().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |e| e.updated.to_string());
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     let written = writer
         .create_element("feed")
@@ -152,7 +152,7 @@ fn render(state: &AppState, lang: Lang, self_path: &str, title: &str, entries: &
         .write_inner_content(|w| {
             w.create_element("id").write_text_content(BytesText::new(&self_href))?;
             w.create_element("title").write_text_content(BytesText::new(title))?;
-            w.create_element("updated").write_text_content(BytesText::new(updated))?;
+            w.create_element("updated").write_text_content(BytesText::new(&updated))?;
             w.create_element("link")
                 .with_attribute(("rel", "self"))
                 .with_attribute(("href", self_href.as_str()))
@@ -171,7 +171,7 @@ fn render(state: &AppState, lang: Lang, self_path: &str, title: &str, entries: &
                 w.create_element("entry").write_inner_content(|w| {
                     w.create_element("id").write_text_content(BytesText::new(&format!("urn:uuid:{}", e.id)))?;
                     w.create_element("title").write_text_content(BytesText::new(&e.title))?;
-                    w.create_element("updated").write_text_content(BytesText::new(&e.updated))?;
+                    w.create_element("updated").write_text_content(BytesText::new(&e.updated.to_string()))?;
                     w.create_element("link")
                         .with_attribute(("rel", "alternate"))
                         .with_attribute(("type", "text/html"))

@@ -230,9 +230,7 @@ pub async fn page(
     if let Some(iati) = &p.iati_identifier {
         rows.push(Row::text(&ctx, "project-iati", iati.clone()));
     }
-    if let Some(day) = ctx.day_of(&updated_at) {
-        rows.push(Row::text(&ctx, "last-updated", day));
-    }
+    rows.push(Row::text(&ctx, "last-updated", ctx.day(updated_at)));
 
     let overlaps = overlaps
         .iter()

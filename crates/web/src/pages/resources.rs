@@ -215,9 +215,7 @@ async fn page(
     if let Some(source) = &r.source_url {
         rows.push(row("project-source", vec![Item::external(source, None)]));
     }
-    if let Some(day) = ctx.day_of(&updated_at) {
-        rows.push(Row::text(&ctx, "last-updated", day));
-    }
+    rows.push(Row::text(&ctx, "last-updated", ctx.day(updated_at)));
     let name = ctx.localized(&r.title);
     render(&ResourceTemplate {
         title: name.text.clone(),

@@ -4,7 +4,7 @@
 use fluent_bundle::FluentValue;
 use gfce_core::{
     reference, ActorKind, CountryCode, Lang, LanguageCode, Membership, Money, ProjectStatus, RegionCode, ResourceKind,
-    Role, Theme, ThemeId,
+    Role, Theme, ThemeId, Timestamp,
 };
 use time::Date;
 
@@ -73,9 +73,16 @@ impl PageCtx {
         }
     }
 
-    /// The day of a stored RFC 3339 timestamp, as people write it.
-    pub fn day_of(&self, timestamp: &str) -> Option<String> {
-        timestamp.get(..10).and_then(|d| gfce_core::parse_date(d).ok()).map(|d| self.date(d))
+    /// The day (UTC) a moment falls on, as the page's language writes a date.
+    pub fn day(&self, at: Timestamp) -> String {
+        self.date(at.date())
+    }
+
+    /// A moment to the second, in UTC, as the secretariat's and curators' pages show when things
+    /// happened: `2026-12-05 20:38:05 UTC`.
+    pub fn moment(&self, at: Timestamp) -> String {
+        let t = at.datetime();
+        format!("{} {:02}:{:02}:{:02} UTC", gfce_core::format_date(t.date()), t.hour(), t.minute(), t.second())
     }
 
     /// An amount as the page's language writes it: "1,500,000.50" in English, "1.500.000,50" in

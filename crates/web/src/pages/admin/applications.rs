@@ -84,7 +84,7 @@ pub async fn queue(
             kind: ctx.kind_label(s.application.kind),
             country: country_name(&ctx, &s.application),
             contact: s.application.contact_email.to_string(),
-            submitted_at: s.submitted_at.clone(),
+            submitted_at: ctx.moment(s.submitted_at),
             state: ctx.t(&format!("application-state-{}", s.state.as_str())),
         })
         .collect();
@@ -135,7 +135,7 @@ async fn application_page(
         .map(|h: &HistoryEntry| {
             let state_label = |s: ApplicationState| ctx.t(&format!("application-state-{}", s.as_str()));
             HistoryRow {
-                at: h.at.clone(),
+                at: ctx.moment(h.at),
                 change: match h.from {
                     Some(from) => format!("{} → {}", state_label(from), state_label(h.to)),
                     None => state_label(h.to),
@@ -201,7 +201,7 @@ async fn summary(ctx: &PageCtx, state: &AppState, stored: &StoredApplication) ->
         &[("name", a.endorsed_by.name.as_str()), ("title", a.endorsed_by.title.as_str())],
     );
     rows.push(Row::text(ctx, "application-endorsement", endorsement));
-    rows.push(Row::text(ctx, "application-submitted-at", stored.submitted_at.clone()));
+    rows.push(Row::text(ctx, "application-submitted-at", ctx.moment(stored.submitted_at)));
     Ok(rows)
 }
 

@@ -137,7 +137,7 @@ pub async fn page(
 fn row(ctx: &PageCtx, e: &AuditEntry) -> AuditRow {
     let row = AuditRow {
         seq: e.seq,
-        at: e.at.clone(),
+        at: ctx.moment(e.at),
         who: match (&e.user_email, e.user) {
             (Some(email), _) => email.clone(),
             (None, Some(id)) => id.to_string(),

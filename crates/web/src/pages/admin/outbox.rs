@@ -48,11 +48,11 @@ pub async fn page(
         .into_iter()
         .map(|m| MailRow {
             status: match &m.sent_at {
-                Some(at) => format!("{} {at}", ctx.t("outbox-sent")),
+                Some(at) => format!("{} {}", ctx.t("outbox-sent"), ctx.moment(*at)),
                 None => ctx.t1("outbox-pending", "attempts", m.attempts),
             },
             body: m.sent_at.is_none().then_some(m.body),
-            created_at: m.created_at,
+            created_at: ctx.moment(m.created_at),
             to: m.to.to_string(),
             subject: m.subject,
             last_error: m.last_error,

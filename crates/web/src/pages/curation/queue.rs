@@ -34,7 +34,7 @@ pub struct RevisionRow {
 
 fn revision_row(ctx: &PageCtx, r: &Revision) -> RevisionRow {
     let owner = r.owner.as_ref().map(Slug::to_string).unwrap_or_default();
-    let meta = [Some(r.updated_at.get(..10).unwrap_or(&r.updated_at).to_owned()), Some(owner), r.author_email.clone()]
+    let meta = [Some(ctx.day(r.updated_at)), Some(owner), r.author_email.clone()]
         .into_iter()
         .flatten()
         .filter(|s| !s.is_empty())

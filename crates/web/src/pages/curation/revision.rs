@@ -131,7 +131,7 @@ fn revision_view(
                     ],
                 ),
             },
-            at: h.at.get(..16).unwrap_or(&h.at).replace('T', " "),
+            at: ctx.moment(h.at),
             by: h.user_email.clone().unwrap_or_default(),
             comment: h.comment.clone(),
         })
