@@ -4,7 +4,8 @@
 
 use axum::{
     extract::{FromRequest, FromRequestParts, Request},
-    http::{HeaderMap, HeaderValue},
+    http::{header, request::Parts, HeaderMap, HeaderValue},
+    response::Response,
     Form,
 };
 use gfce_store::Session;
@@ -23,19 +24,43 @@ pub const CSRF_COOKIE: &str = "gfce_csrf";
 /// The form field every state-changing form carries.
 pub const CSRF_FIELD: &str = "csrf_token";
 
-/// The CSRF token for a form shown to a visitor: the session's when signed in, else the visitor's
-/// `gfce_csrf` cookie, or a fresh token with the `Set-Cookie` value that gives it to them.
-pub fn form_token(state: &AppState, session: Option<&Session>, headers: &HeaderMap) -> (String, Option<HeaderValue>) {
-    if let Some(session) = session {
-        return (session.csrf_token.clone(), None);
-    }
-    match cookie(headers, CSRF_COOKIE).filter(|t| t.len() == 64) {
-        Some(existing) => (existing.to_owned(), None),
-        None => {
-            let token = random_token();
-            let cookie = set_cookie(state, CSRF_COOKIE, &token, None);
-            (token, Some(cookie))
+/// The CSRF token a page's forms carry: the session's when signed in, else the visitor's
+/// `gfce_csrf` cookie, or a fresh token with the cookie that gives it to them.
+pub struct FormToken {
+    pub token: String,
+    cookie: Option<HeaderValue>,
+}
+
+impl FormToken {
+    fn of(state: &AppState, session: Option<&Session>, headers: &HeaderMap) -> FormToken {
+        if let Some(session) = session {
+            return FormToken { token: session.csrf_token.clone(), cookie: None };
         }
+        match cookie(headers, CSRF_COOKIE).filter(|t| t.len() == 64) {
+            Some(existing) => FormToken { token: existing.to_owned(), cookie: None },
+            None => {
+                let token = random_token();
+                let cookie = set_cookie(state, CSRF_COOKIE, &token, None);
+                FormToken { token, cookie: Some(cookie) }
+            }
+        }
+    }
+
+    /// The page that shows the form, with the visitor's new cookie when one was made.
+    pub fn deliver(self, mut page: Response) -> Response {
+        if let Some(cookie) = self.cookie {
+            page.headers_mut().append(header::SET_COOKIE, cookie);
+        }
+        page
+    }
+}
+
+impl FromRequestParts<AppState> for FormToken {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let viewer = Viewer::from_request_parts(parts, state).await?;
+        Ok(FormToken::of(state, viewer.session.as_ref(), &parts.headers))
     }
 }
 

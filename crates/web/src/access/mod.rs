@@ -63,7 +63,7 @@ impl Viewer {
     }
 
     /// The CSRF token for the forms of a page shown to a signed-in viewer; empty for a visitor,
-    /// whose forms take theirs from [`csrf::form_token`].
+    /// whose forms take theirs from [`csrf::FormToken`].
     pub fn csrf_token(&self) -> String {
         self.session.as_ref().map(|s| s.csrf_token.clone()).unwrap_or_default()
     }

@@ -212,14 +212,6 @@ fn writer(caller: &ApiCaller) -> Result<(Principal, Uuid), WebError> {
     Ok((who, user))
 }
 
-fn created(revision: &Revision) -> Response {
-    let mut response = (StatusCode::CREATED, Json(RevisionView::new(revision, &[]))).into_response();
-    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/revisions/{}", revision.id)) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    response
-}
-
 const WRITE_ERRORS: &str = "401 without a token (`WWW-Authenticate: Bearer`), 403 for a read-only token or a role \
                             that may not take the step";
 
@@ -253,12 +245,29 @@ async fn create(
     if !allowed(&who, &Action::SubmitContent { on_behalf_of: owner.clone() }) {
         return Err(WebError::NotPermitted);
     }
-    let mut content = record(kind, &body, Uuid::new_v4())?;
+    start(&state, kind, &body, Uuid::new_v4(), owner, user).await
+}
+
+/// Starts a revision of the record of `kind` the body holds, with this id, for `owner` (who takes
+/// part in it); 201 with the revision.
+async fn start(
+    state: &AppState,
+    kind: ContentType,
+    body: &Bytes,
+    id: Uuid,
+    owner: Option<Slug>,
+    user: Uuid,
+) -> Result<Response, WebError> {
+    let mut content = record(kind, body, id)?;
     if let Some(actor) = &owner {
         content.include(actor);
     }
     let revision = state.store.start_revision(&content, owner.as_ref(), user).await??;
-    Ok(created(&revision))
+    let mut response = (StatusCode::CREATED, Json(RevisionView::new(&revision, &[]))).into_response();
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/revisions/{}", revision.id)) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
 }
 
 /// Starts a new revision of a published record; the published version stays public until the
@@ -285,12 +294,7 @@ async fn revise_published(
 ) -> Result<Response, WebError> {
     let (who, user) = writer(&caller)?;
     let (published, owner) = revisable(&state, &who, kind, &slug).await?;
-    let mut content = record(kind, &body, published.id())?;
-    if let Some(actor) = &owner {
-        content.include(actor);
-    }
-    let revision = state.store.start_revision(&content, owner.as_ref(), user).await??;
-    Ok(created(&revision))
+    start(&state, kind, &body, published.id(), owner, user).await
 }
 
 /// Takes a published record down (curators and administrators).

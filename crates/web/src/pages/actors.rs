@@ -6,7 +6,7 @@ use axum::{
     extract::State,
     response::{IntoResponse, Response},
 };
-use gfce_core::{ActorKind, PageRequest, ResourceType, Slug};
+use gfce_core::{Actor, ActorKind, Lang, PageRequest, ResourceType, Slug, Theme};
 use gfce_store::{ProjectFilter, ProjectOrder, ResourceFilter};
 
 use crate::{
@@ -78,31 +78,53 @@ pub async fn page(
     if a.joined.is_some() {
         return Ok(ctx.moved(&format!("/members/{}", a.slug)));
     }
-    let themes = state.store.themes().await?;
-    let kind = ctx.kind_label(a.kind);
-    let mut rows = vec![
-        Row::text(&ctx, "member-kind", kind.clone()),
-        Row::text(&ctx, "member-membership", ctx.t("membership-none")),
-    ];
-    if let Some(short) = &a.short_name {
-        rows.push(Row::text(&ctx, "member-short-name", short.clone()));
-    }
-    if let Some(country) = a.country {
-        let label = if a.kind == ActorKind::Country { "member-country" } else { "member-seat" };
-        rows.push(Row::new(&ctx, label, vec![Item::link(ctx.country_name(country), country_href(&ctx, country))]));
-    }
-    if let Some(website) = &a.website {
-        rows.push(Row::new(&ctx, "member-website", vec![Item::external(website, None)]));
-    }
-    if let Some(iati) = &a.iati_ref {
-        rows.push(Row::text(&ctx, "actor-iati", iati.clone()));
-    }
-    if let Some(names) = ctx.theme_list(&themes, &a.themes) {
-        rows.push(Row::text(&ctx, "member-themes", names));
-    }
+    let rows = profile_rows(&ctx, &a, &state.store.themes().await?);
     let work = actor_work(&ctx, &state, &a.slug).await?;
     let name = ctx.localized(&a.name);
     let crumbs = Link::crumbs(&ctx, None);
-    let page = ActorTemplate { title: name.text.clone(), caption: kind, name, crumbs, rows, work, ctx };
+    let caption = ctx.kind_label(a.kind);
+    let page = ActorTemplate { title: name.text.clone(), caption, name, crumbs, rows, work, ctx };
     Ok(render(&page)?.into_response())
+}
+
+/// What an actor's page says of it. A member's or partner's country leads to the directory's
+/// others there, and its page tells when it joined; another actor's country leads to the
+/// country's profile, and its page gives its IATI identifier.
+pub fn profile_rows(ctx: &PageCtx, a: &Actor, themes: &[Theme]) -> Vec<Row> {
+    let mut rows = vec![
+        Row::text(ctx, "member-kind", ctx.kind_label(a.kind)),
+        Row::text(ctx, "member-membership", ctx.membership_label(a.membership())),
+    ];
+    if let Some(short) = &a.short_name {
+        rows.push(Row::text(ctx, "member-short-name", short.clone()));
+    }
+    if let Some(country) = a.country {
+        let label = if a.kind == ActorKind::Country { "member-country" } else { "member-seat" };
+        let href = match a.joined {
+            Some(_) => ctx.filtered("/members", &[("country", country.as_str())]),
+            None => country_href(ctx, country),
+        };
+        rows.push(Row::new(ctx, label, vec![Item::link(ctx.country_name(country), href)]));
+    }
+    if a.joined.is_some_and(|j| j.founding) {
+        let href = ctx.filtered("/members", &[("founding", "true")]);
+        rows.push(Row::new(ctx, "member-founding", vec![Item::link(ctx.t("member-founding-yes"), href)]));
+    }
+    if let Some(joined) = a.joined {
+        rows.push(Row::text(ctx, "member-joined", ctx.date(joined.joined_on)));
+    }
+    if let Some(website) = &a.website {
+        rows.push(Row::new(ctx, "member-website", vec![Item::external(website, None)]));
+    }
+    if let Some(listed) = &a.listed_as {
+        // The founding list comes from Vietnamese sources.
+        rows.push(Row::new(ctx, "member-listed-as", vec![Item::written_in(ctx, listed.clone(), Lang::Vi)]));
+    }
+    if let Some(iati) = a.iati_ref.as_ref().filter(|_| a.joined.is_none()) {
+        rows.push(Row::text(ctx, "actor-iati", iati.clone()));
+    }
+    if let Some(names) = ctx.theme_list(themes, &a.themes) {
+        rows.push(Row::text(ctx, "member-themes", names));
+    }
+    rows
 }

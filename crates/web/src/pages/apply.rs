@@ -6,17 +6,17 @@
 //! recipient. The secretariat decides on it at `/admin/applications`.
 
 use askama::Template;
-use axum::{extract::State, http::HeaderMap, response::Response};
+use axum::{extract::State, response::Response};
 use gfce_core::{Action, ActorKind, ApplicationForm, MembershipApplication};
 
 use super::mail::{compose, log_queued};
 use crate::{
-    access::{csrf, throttle, CsrfForm, Viewer},
+    access::{csrf::FormToken, throttle, CsrfForm, Viewer},
     http::{params::refusals, AppState, WebError},
     ui::{
         notice, render_checked,
         widgets::{country_options, field_messages, theme_groups, FieldMessage, Opt, OptGroup},
-        with_cookie, PageCtx,
+        PageCtx,
     },
 };
 
@@ -58,12 +58,10 @@ struct ApplyTemplate {
 async fn apply_page(
     ctx: PageCtx,
     state: &AppState,
-    headers: &HeaderMap,
-    viewer: &Viewer,
+    token: FormToken,
     errors: Vec<FieldMessage>,
     form: ApplicationForm,
 ) -> Result<Response, WebError> {
-    let (csrf_token, cookie) = csrf::form_token(state, viewer.session.as_ref(), headers);
     let kinds = ActorKind::ALL
         .into_iter()
         .filter(|k| k.membership().is_some())
@@ -72,24 +70,25 @@ async fn apply_page(
     let countries = country_options(ctx.lang, |code| form.country.trim().eq_ignore_ascii_case(code));
     let themes = theme_groups(&ctx, &state.store.themes().await?, |id| form.themes.iter().any(|v| v.trim() == id));
     let refused = !errors.is_empty();
+    let csrf_token = token.token.clone();
     let page = ApplyTemplate { title: ctx.t("apply-title"), errors, form, kinds, countries, themes, csrf_token, ctx };
-    Ok(with_cookie(render_checked(&page, refused)?, cookie))
+    Ok(token.deliver(render_checked(&page, refused)?))
 }
 
 pub async fn form(
     ctx: PageCtx,
     State(state): State<AppState>,
-    headers: HeaderMap,
     viewer: Viewer,
+    token: FormToken,
 ) -> Result<Response, WebError> {
     viewer.require(&Action::Apply)?;
-    apply_page(ctx, &state, &headers, &viewer, Vec::new(), ApplicationForm::default()).await
+    apply_page(ctx, &state, token, Vec::new(), ApplicationForm::default()).await
 }
 
 pub async fn submit(
     ctx: PageCtx,
     State(state): State<AppState>,
-    headers: HeaderMap,
+    token: FormToken,
     submitted: CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let CsrfForm { form: fields, viewer, address } = submitted;
@@ -99,7 +98,7 @@ pub async fn submit(
         Ok(application) => application,
         Err(errors) => {
             let errors = field_messages(&ctx, &refusals(errors));
-            return apply_page(ctx, &state, &headers, &viewer, errors, form).await;
+            return apply_page(ctx, &state, token, errors, form).await;
         }
     };
     throttle::count_mail_request(&state, &address, &application.contact_email).await?;

@@ -5,9 +5,9 @@ use axum::{
     extract::State,
     response::{IntoResponse, Response},
 };
-use gfce_core::{ActorKind, Lang, Membership};
+use gfce_core::{ActorKind, Membership};
 
-use super::actors::{actor_work, ActorWork};
+use super::actors::{actor_work, profile_rows, ActorWork};
 use crate::{
     http::{
         params::{given, or_refused, Params, SlugParam},
@@ -18,8 +18,8 @@ use crate::{
         cards::ActorCard,
         render, render_checked,
         widgets::{
-            country_options, field_messages, pagination, picked, region_groups, theme_groups, FieldMessage, Item, Link,
-            Opt, OptGroup, Pagination, Row,
+            country_options, field_messages, pagination, picked, region_groups, theme_groups, FieldMessage, Link, Opt,
+            OptGroup, Pagination, Row,
         },
         Localized, PageCtx,
     },
@@ -113,38 +113,7 @@ pub async fn page(
     if m.joined.is_none() {
         return Ok(ctx.moved(&format!("/actors/{}", m.slug)));
     }
-    let themes = state.store.themes().await?;
-    let mut rows = vec![
-        Row::text(&ctx, "member-kind", ctx.kind_label(m.kind)),
-        Row::text(&ctx, "member-membership", ctx.membership_label(m.membership())),
-    ];
-    if let Some(short) = &m.short_name {
-        rows.push(Row::text(&ctx, "member-short-name", short.clone()));
-    }
-    if let Some(country) = m.country {
-        let label = if m.kind == ActorKind::Country { "member-country" } else { "member-seat" };
-        let href = ctx.filtered("/members", &[("country", country.as_str())]);
-        rows.push(Row::new(&ctx, label, vec![Item::link(ctx.country_name(country), href)]));
-    }
-    if m.joined.is_some_and(|j| j.founding) {
-        let href = ctx.filtered("/members", &[("founding", "true")]);
-        rows.push(Row::new(&ctx, "member-founding", vec![Item::link(ctx.t("member-founding-yes"), href)]));
-    }
-    if let Some(joined) = m.joined {
-        rows.push(Row::text(&ctx, "member-joined", ctx.date(joined.joined_on)));
-    }
-    if let Some(website) = &m.website {
-        rows.push(Row::new(&ctx, "member-website", vec![Item::external(website, None)]));
-    }
-    if let Some(listed) = &m.listed_as {
-        // The founding list comes from Vietnamese sources.
-        let item = Item::written_in(&ctx, listed.clone(), Lang::Vi);
-        rows.push(Row::new(&ctx, "member-listed-as", vec![item]));
-    }
-    if !m.themes.is_empty() {
-        let names: Vec<&str> = m.themes.iter().filter_map(|id| ctx.theme_name(&themes, id)).collect();
-        rows.push(Row::text(&ctx, "member-themes", names.join(", ")));
-    }
+    let rows = profile_rows(&ctx, &m, &state.store.themes().await?);
     let country_link = m.country.filter(|_| m.kind != ActorKind::Country).map(|c| Link {
         href: ctx.filtered("/members", &[("country", c.as_str())]),
         label: ctx.t_args("member-other-in-country", &[("country", &ctx.country_name(c))]),

@@ -4,19 +4,19 @@
 //! throttled per client address and per recipient, since it sends mail.
 
 use askama::Template;
-use axum::{extract::State, http::HeaderMap, response::Response};
+use axum::{extract::State, response::Response};
 use gfce_core::{Email, NewPassword};
 use gfce_store::Registration;
 use serde::Deserialize;
 
 use crate::{
-    access::{csrf, secrets, throttle, CsrfForm, Viewer},
+    access::{csrf::FormToken, secrets, throttle, CsrfForm, Viewer},
     http::{params::FieldError, AppState, Reason, WebError},
     pages::mail::{compose, log_queued},
     ui::{
         notice, render_checked,
         widgets::{field_messages, FieldMessage},
-        with_cookie, PageCtx,
+        PageCtx,
     },
 };
 
@@ -46,27 +46,20 @@ struct RegisterTemplate {
 
 fn register_page(
     ctx: PageCtx,
-    state: &AppState,
-    headers: &HeaderMap,
+    token: FormToken,
     errors: Vec<FieldMessage>,
     email: String,
 ) -> Result<Response, WebError> {
-    let (csrf_token, cookie) = csrf::form_token(state, None, headers);
     let refused = !errors.is_empty();
-    let page = RegisterTemplate { title: ctx.t("register-title"), errors, email, csrf_token, ctx };
-    Ok(with_cookie(render_checked(&page, refused)?, cookie))
+    let page = RegisterTemplate { title: ctx.t("register-title"), errors, email, csrf_token: token.token.clone(), ctx };
+    Ok(token.deliver(render_checked(&page, refused)?))
 }
 
-pub async fn form(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    viewer: Viewer,
-) -> Result<Response, WebError> {
+pub async fn form(ctx: PageCtx, viewer: Viewer, token: FormToken) -> Result<Response, WebError> {
     if viewer.session.is_some() {
         return Ok(ctx.see("/account"));
     }
-    register_page(ctx, &state, &headers, Vec::new(), String::new())
+    register_page(ctx, token, Vec::new(), String::new())
 }
 
 #[derive(Deserialize)]
@@ -79,7 +72,7 @@ pub struct RegisterForm {
 pub async fn submit(
     ctx: PageCtx,
     State(state): State<AppState>,
-    headers: HeaderMap,
+    token: FormToken,
     submitted: CsrfForm<RegisterForm>,
 ) -> Result<Response, WebError> {
     let CsrfForm { form, viewer, address } = submitted;
@@ -91,7 +84,7 @@ pub async fn submit(
     let password = new_password(&form.password, &form.confirmation, email.as_ref(), &mut errors);
     let (Some(email), Some(password), true) = (email, password, errors.is_empty()) else {
         let errors = field_messages(&ctx, &errors);
-        return register_page(ctx, &state, &headers, errors, form.email);
+        return register_page(ctx, token, errors, form.email);
     };
     throttle::count_mail_request(&state, &address, &email).await?;
     // The hash is made whether or not the address is taken, so the answer takes as long.

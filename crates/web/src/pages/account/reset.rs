@@ -7,7 +7,7 @@
 use askama::Template;
 use axum::{
     extract::{Path, State},
-    http::{header, HeaderMap, HeaderValue},
+    http::header,
     response::Response,
 };
 use gfce_core::{AuditAction, Email};
@@ -17,13 +17,13 @@ use time::{Duration, OffsetDateTime};
 
 use super::register::new_password;
 use crate::{
-    access::{csrf, secrets, session, throttle, CsrfForm, Viewer},
+    access::{csrf::FormToken, secrets, session, throttle, CsrfForm},
     http::{AppState, Reason, WebError},
     pages::mail::{compose, log_queued},
     ui::{
         notice, render_checked,
         widgets::{field_messages, FieldMessage},
-        with_cookie, PageCtx,
+        PageCtx,
     },
 };
 
@@ -42,25 +42,18 @@ struct ResetRequestTemplate {
 
 fn request_page(
     ctx: PageCtx,
-    state: &AppState,
-    headers: &HeaderMap,
-    viewer: &Viewer,
+    token: FormToken,
     errors: Vec<FieldMessage>,
     email: String,
 ) -> Result<Response, WebError> {
-    let (csrf_token, cookie) = csrf::form_token(state, viewer.session.as_ref(), headers);
     let refused = !errors.is_empty();
-    let page = ResetRequestTemplate { title: ctx.t("reset-title"), errors, email, csrf_token, ctx };
-    Ok(with_cookie(render_checked(&page, refused)?, cookie))
+    let page =
+        ResetRequestTemplate { title: ctx.t("reset-title"), errors, email, csrf_token: token.token.clone(), ctx };
+    Ok(token.deliver(render_checked(&page, refused)?))
 }
 
-pub async fn request_form(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    viewer: Viewer,
-) -> Result<Response, WebError> {
-    request_page(ctx, &state, &headers, &viewer, Vec::new(), String::new())
+pub async fn request_form(ctx: PageCtx, token: FormToken) -> Result<Response, WebError> {
+    request_page(ctx, token, Vec::new(), String::new())
 }
 
 #[derive(Deserialize)]
@@ -71,15 +64,15 @@ pub struct ResetRequestForm {
 pub async fn request(
     ctx: PageCtx,
     State(state): State<AppState>,
-    headers: HeaderMap,
+    token: FormToken,
     submitted: CsrfForm<ResetRequestForm>,
 ) -> Result<Response, WebError> {
-    let CsrfForm { form, viewer, address } = submitted;
+    let CsrfForm { form, address, .. } = submitted;
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
         Err(e) => {
             let errors = field_messages(&ctx, &[("email", Reason::Parse(e))]);
-            return request_page(ctx, &state, &headers, &viewer, errors, form.email);
+            return request_page(ctx, token, errors, form.email);
         }
     };
     throttle::count_mail_request(&state, &address, &email).await?;
@@ -120,37 +113,34 @@ struct ResetTemplate {
     csrf_token: String,
 }
 
-/// The form for a new password; `csrf` as [`csrf::form_token`] gives it.
+/// The form for a new password, sent to the address of the link's `secret`.
 fn reset_page(
     ctx: PageCtx,
-    csrf: (String, Option<HeaderValue>),
-    token: &str,
+    token: FormToken,
+    secret: &str,
     user: &User,
     errors: Vec<FieldMessage>,
 ) -> Result<Response, WebError> {
-    let (csrf_token, cookie) = csrf;
     let refused = !errors.is_empty();
     let page = ResetTemplate {
         title: ctx.t("reset-new-title"),
         errors,
         email: user.email.as_str().to_owned(),
-        action: ctx.href(&format!("/password-reset/{token}")),
-        csrf_token,
+        action: ctx.href(&format!("/password-reset/{secret}")),
+        csrf_token: token.token.clone(),
         ctx,
     };
-    Ok(with_cookie(render_checked(&page, refused)?, cookie))
+    Ok(token.deliver(render_checked(&page, refused)?))
 }
 
 pub async fn form(
     ctx: PageCtx,
     State(state): State<AppState>,
-    headers: HeaderMap,
-    viewer: Viewer,
-    Path(token): Path<String>,
+    token: FormToken,
+    Path(secret): Path<String>,
 ) -> Result<Response, WebError> {
-    let (user, _) = reset_user(&state, &token).await?;
-    let csrf = csrf::form_token(&state, viewer.session.as_ref(), &headers);
-    reset_page(ctx, csrf, &token, &user, Vec::new())
+    let (user, _) = reset_user(&state, &secret).await?;
+    reset_page(ctx, token, &secret, &user, Vec::new())
 }
 
 #[derive(Deserialize)]
@@ -162,18 +152,17 @@ pub struct ResetForm {
 pub async fn reset(
     ctx: PageCtx,
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(token): Path<String>,
+    token: FormToken,
+    Path(secret): Path<String>,
     submitted: CsrfForm<ResetForm>,
 ) -> Result<Response, WebError> {
-    let CsrfForm { form, viewer, .. } = submitted;
-    let (user, digest) = reset_user(&state, &token).await?;
+    let form = submitted.form;
+    let (user, digest) = reset_user(&state, &secret).await?;
     let mut errors = Vec::new();
     let password = new_password(&form.password, &form.confirmation, Some(&user.email), &mut errors);
     let (Some(password), true) = (password, errors.is_empty()) else {
         let errors = field_messages(&ctx, &errors);
-        let csrf = csrf::form_token(&state, viewer.session.as_ref(), &headers);
-        return reset_page(ctx, csrf, &token, &user, errors);
+        return reset_page(ctx, token, &secret, &user, errors);
     };
     let hash = secrets::hash(password).await?;
     // Taken again atomically: another request with the same link may have used it meanwhile.

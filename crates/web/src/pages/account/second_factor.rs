@@ -28,8 +28,8 @@ use uuid::Uuid;
 
 use crate::{
     access::{
-        can, csrf,
-        csrf::NoFields,
+        can,
+        csrf::{FormToken, NoFields},
         secrets, session,
         session::{cookie, set_cookie},
         throttle::SignInScopes,
@@ -298,14 +298,13 @@ struct CodeTemplate {
 
 fn code_page(
     ctx: PageCtx,
-    state: &AppState,
-    headers: &HeaderMap,
+    token: FormToken,
     status: StatusCode,
     errors: Vec<FieldMessage>,
 ) -> Result<Response, WebError> {
-    let (csrf_token, cookie) = csrf::form_token(state, None, headers);
+    let csrf_token = token.token.clone();
     let page = render(&CodeTemplate { title: ctx.t("login-code-title"), errors, csrf_token, ctx })?;
-    Ok(with_cookie((status, page).into_response(), cookie))
+    Ok(token.deliver((status, page).into_response()))
 }
 
 /// The pending sign-in of this request, with its token digest.
@@ -318,11 +317,16 @@ async fn pending(state: &AppState, headers: &HeaderMap) -> Result<Option<(String
 }
 
 /// The form for the code; without a pending sign-in, the sign-in starts again.
-pub async fn code_form(ctx: PageCtx, State(state): State<AppState>, headers: HeaderMap) -> Result<Response, WebError> {
+pub async fn code_form(
+    ctx: PageCtx,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    token: FormToken,
+) -> Result<Response, WebError> {
     if pending(&state, &headers).await?.is_none() {
         return Ok(ctx.see("/login"));
     }
-    code_page(ctx, &state, &headers, StatusCode::OK, Vec::new())
+    code_page(ctx, token, StatusCode::OK, Vec::new())
 }
 
 #[derive(Deserialize)]
@@ -335,6 +339,7 @@ pub async fn submit_code(
     ctx: PageCtx,
     State(state): State<AppState>,
     headers: HeaderMap,
+    token: FormToken,
     submitted: CsrfForm<CodeForm>,
 ) -> Result<Response, WebError> {
     let CsrfForm { form, address, .. } = submitted;
@@ -358,7 +363,7 @@ pub async fn submit_code(
         Ok(code) => code,
         Err(e) => {
             let errors = field_messages(&ctx, &[(field, Reason::Parse(e))]);
-            return code_page(ctx, &state, &headers, StatusCode::BAD_REQUEST, errors);
+            return code_page(ctx, token, StatusCode::BAD_REQUEST, errors);
         }
     };
     if !take_code(&state, user.id, &factor, &code).await? {
@@ -368,7 +373,7 @@ pub async fn submit_code(
             .audit(Some(user.id), AuditAction::SecondFactorFailed, Some(user.email.as_str()), Some(&address))
             .await?;
         let errors = field_messages(&ctx, &[(field, Reason::WrongCode)]);
-        return code_page(ctx, &state, &headers, StatusCode::UNAUTHORIZED, errors);
+        return code_page(ctx, token, StatusCode::UNAUTHORIZED, errors);
     }
     let token = secrets::random_token();
     let session_hash = secrets::token_digest(&token);

@@ -8,7 +8,7 @@
 use askama::Template;
 use axum::{
     extract::State,
-    http::{header, HeaderMap, StatusCode},
+    http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
 use gfce_core::{AuditAction, Email};
@@ -17,7 +17,7 @@ use serde::Deserialize;
 use super::second_factor;
 use crate::{
     access::{
-        csrf::{self, NoFields},
+        csrf::{FormToken, NoFields},
         secrets, session,
         throttle::SignInScopes,
         CsrfForm, Viewer,
@@ -26,7 +26,7 @@ use crate::{
     ui::{
         render,
         widgets::{field_messages, FieldMessage},
-        with_cookie, PageCtx,
+        PageCtx,
     },
 };
 
@@ -41,29 +41,23 @@ struct LoginTemplate {
 }
 
 /// The sign-in form; a visitor who is signed in already is sent to their account.
-pub async fn form(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    viewer: Viewer,
-) -> Result<Response, WebError> {
+pub async fn form(ctx: PageCtx, viewer: Viewer, token: FormToken) -> Result<Response, WebError> {
     if viewer.session.is_some() {
         return Ok(ctx.see("/account"));
     }
-    login_page(ctx, &state, &headers, StatusCode::OK, Vec::new(), String::new())
+    login_page(ctx, token, StatusCode::OK, Vec::new(), String::new())
 }
 
 fn login_page(
     ctx: PageCtx,
-    state: &AppState,
-    headers: &HeaderMap,
+    token: FormToken,
     status: StatusCode,
     errors: Vec<FieldMessage>,
     email: String,
 ) -> Result<Response, WebError> {
-    let (csrf_token, cookie) = csrf::form_token(state, None, headers);
+    let csrf_token = token.token.clone();
     let page = render(&LoginTemplate { title: ctx.t("login-title"), errors, email, csrf_token, ctx })?;
-    Ok(with_cookie((status, page).into_response(), cookie))
+    Ok(token.deliver((status, page).into_response()))
 }
 
 #[derive(Deserialize)]
@@ -75,13 +69,13 @@ pub struct LoginForm {
 pub async fn login(
     ctx: PageCtx,
     State(state): State<AppState>,
-    headers: HeaderMap,
+    token: FormToken,
     submitted: CsrfForm<LoginForm>,
 ) -> Result<Response, WebError> {
     let CsrfForm { form, address, viewer } = submitted;
     let refuse = |ctx: PageCtx, email: String| {
         let errors = field_messages(&ctx, &[("email", Reason::LoginFailed)]);
-        login_page(ctx, &state, &headers, StatusCode::UNAUTHORIZED, errors, email)
+        login_page(ctx, token, StatusCode::UNAUTHORIZED, errors, email)
     };
     let Ok(email) = Email::parse(&form.email) else {
         return refuse(ctx, form.email);
