@@ -466,9 +466,9 @@ async fn the_write_api_takes_a_record_through_the_workflow(app: TestApp) {
     // The OpenAPI document describes every write with its errors.
     let (_, doc) = app.json("/api/openapi.json").await;
     for (path, method) in [
-        ("/api/v1/{section}", "post"),
-        ("/api/v1/{section}/{slug}", "put"),
-        ("/api/v1/{section}/{slug}", "delete"),
+        ("/api/v1/projects", "post"),
+        ("/api/v1/tools/{slug}", "put"),
+        ("/api/v1/events/{slug}", "delete"),
         ("/api/v1/revisions/{id}", "put"),
         ("/api/v1/revisions/{id}", "delete"),
         ("/api/v1/revisions/{id}/submit", "post"),

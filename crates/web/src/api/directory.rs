@@ -12,7 +12,7 @@ use super::dto::{
 use crate::{
     access::ApiCaller,
     http::{
-        params::{first_error, Params, SlugParam},
+        params::{first_error, given, Params, SlugParam},
         queries::{ActorQuery, EventQuery, MemberQuery},
         AppState, Problem, WebError,
     },
@@ -23,17 +23,20 @@ use crate::{
 #[into_params(parameter_in = Query)]
 pub struct ReferencePaging {
     /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000000)]
     pub page: Option<String>,
     /// Items per page, 1 to 500 (default 500: the whole list).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     pub per_page: Option<String>,
 }
 
 impl ReferencePaging {
-    /// Cuts one page out of a whole list.
+    /// Cuts one page out of a whole list. An empty parameter is the default, as on every list.
     fn page<T>(&self, all: Vec<T>) -> Result<Page<T>, WebError> {
-        let per_page = self.per_page.clone().or_else(|| Some(PageRequest::MAX_PER_PAGE.to_string()));
-        let request = PageRequest::parse(self.page.as_deref().filter(|s| !s.is_empty()), per_page.as_deref())
-            .map_err(|(param, e)| WebError::invalid(param, e))?;
+        let whole = PageRequest::MAX_PER_PAGE.to_string();
+        let per_page = given(&self.per_page).unwrap_or(&whole);
+        let request =
+            PageRequest::parse(given(&self.page), Some(per_page)).map_err(|(param, e)| WebError::invalid(param, e))?;
         let total = all.len() as u64;
         let items =
             all.into_iter().skip(request.offset() as usize).take(request.per_page() as usize).collect::<Vec<_>>();
@@ -60,10 +63,10 @@ pub async fn list_members(
 
 /// One member or partner.
 #[utoipa::path(get, path = "/api/v1/members/{slug}", tag = "members",
-    params(("slug" = String, Path, description = "The member's slug, e.g. `viet-nam`")),
+    params(("slug" = String, Path, description = "The member's slug", example = "viet-nam")),
     responses(
         (status = 200, body = ActorItem),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No record has this slug", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_member(
     State(state): State<AppState>,
@@ -77,7 +80,7 @@ pub async fn get_member(
 #[utoipa::path(get, path = "/api/v1/actors", tag = "actors", params(ActorQuery),
     responses(
         (status = 200, body = ActorList),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter is malformed; `param` names it", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_actors(
     State(state): State<AppState>,
@@ -91,10 +94,10 @@ pub async fn list_actors(
 
 /// One actor, member or not.
 #[utoipa::path(get, path = "/api/v1/actors/{slug}", tag = "actors",
-    params(("slug" = String, Path, description = "The actor's slug")),
+    params(("slug" = String, Path, description = "The actor's slug", example = "viet-nam")),
     responses(
         (status = 200, body = ActorItem),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No record has this slug", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_actor(State(state): State<AppState>, SlugParam(slug): SlugParam) -> Result<Json<ActorItem>, WebError> {
     let actor = state.store.actor(&slug).await?.ok_or(WebError::NotFound)?;
@@ -105,7 +108,7 @@ pub async fn get_actor(State(state): State<AppState>, SlugParam(slug): SlugParam
 #[utoipa::path(get, path = "/api/v1/events", tag = "events", params(EventQuery),
     responses(
         (status = 200, body = EventList),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter is malformed; `param` names it", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_events(
     State(state): State<AppState>,
@@ -119,10 +122,10 @@ pub async fn list_events(
 
 /// One event.
 #[utoipa::path(get, path = "/api/v1/events/{slug}", tag = "events",
-    params(("slug" = String, Path, description = "The event's slug, e.g. `gccs-2015`")),
+    params(("slug" = String, Path, description = "The event's slug", example = "gccs-2015")),
     responses(
         (status = 200, body = EventItem),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No record has this slug", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_event(State(state): State<AppState>, SlugParam(slug): SlugParam) -> Result<Json<EventItem>, WebError> {
     let event = state.store.event(&slug).await?.ok_or(WebError::NotFound)?;
@@ -133,7 +136,7 @@ pub async fn get_event(State(state): State<AppState>, SlugParam(slug): SlugParam
 #[utoipa::path(get, path = "/api/v1/countries", tag = "reference", params(ReferencePaging),
     responses(
         (status = 200, body = CountryList),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter is malformed; `param` names it", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_countries(
     State(state): State<AppState>,
@@ -147,7 +150,7 @@ pub async fn list_countries(
 #[utoipa::path(get, path = "/api/v1/regions", tag = "reference", params(ReferencePaging),
     responses(
         (status = 200, body = RegionList),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter is malformed; `param` names it", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_regions(
     State(state): State<AppState>,
@@ -161,7 +164,7 @@ pub async fn list_regions(
 #[utoipa::path(get, path = "/api/v1/themes", tag = "reference", params(ReferencePaging),
     responses(
         (status = 200, body = ThemeList),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter is malformed; `param` names it", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_themes(
     State(state): State<AppState>,

@@ -45,6 +45,7 @@ impl HtmlLinks {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ActorItem {
     /// Stable UUID, the same on every instance.
+    #[schema(value_type = super::schema::Uuid)]
     pub id: String,
     pub slug: String,
     pub kind: ActorKind,
@@ -57,6 +58,7 @@ pub struct ActorItem {
     /// One of the 42 founding members of the Hague Declaration (16 April 2015).
     pub founding: bool,
     /// `YYYY-MM-DD`; null for an actor that has not joined.
+    #[schema(format = Date)]
     pub joined_on: Option<String>,
     /// The organisation identifier used in IATI data.
     pub iati_ref: Option<String>,
@@ -92,6 +94,7 @@ impl From<&Actor> for ActorItem {
 /// An event, such as one Global Conference on CyberSpace.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EventItem {
+    #[schema(value_type = super::schema::Uuid)]
     pub id: String,
     pub slug: String,
     /// The series id, e.g. `gccs`.
@@ -99,8 +102,10 @@ pub struct EventItem {
     pub name: Text,
     pub summary: Option<Text>,
     /// `YYYY-MM-DD`.
+    #[schema(format = Date)]
     pub starts_on: String,
     /// `YYYY-MM-DD`.
+    #[schema(format = Date)]
     pub ends_on: String,
     pub city: Text,
     /// ISO 3166-1 alpha-2 of the host country.
@@ -271,6 +276,7 @@ pub struct LinkItem {
 /// A capacity-building project or initiative.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProjectItem {
+    #[schema(value_type = super::schema::Uuid)]
     pub id: String,
     pub slug: String,
     pub title: Text,
@@ -279,8 +285,10 @@ pub struct ProjectItem {
     pub description: Option<Text>,
     pub status: ProjectStatus,
     /// `YYYY-MM-DD`.
+    #[schema(format = Date)]
     pub starts_on: Option<String>,
     /// `YYYY-MM-DD`.
+    #[schema(format = Date)]
     pub ends_on: Option<String>,
     /// Funders, implementers and partners, in order.
     pub participants: Vec<ContributionItem>,
@@ -394,7 +402,7 @@ pub struct ProjectDetail {
     #[serde(flatten)]
     pub project: ProjectItem,
     /// Last change, RFC 3339 in UTC.
-    #[schema(value_type = String)]
+    #[schema(value_type = String, format = DateTime)]
     pub updated_at: Timestamp,
     /// Projects with a shared beneficiary place, a shared theme and an overlapping period, the most
     /// alike first.
@@ -404,6 +412,7 @@ pub struct ProjectDetail {
 /// A tool or a publication.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ResourceItem {
+    #[schema(value_type = super::schema::Uuid)]
     pub id: String,
     pub slug: String,
     #[serde(rename = "type")]
@@ -412,6 +421,7 @@ pub struct ResourceItem {
     pub title: Text,
     pub summary: Option<Text>,
     /// `YYYY-MM-DD`.
+    #[schema(format = Date)]
     pub published_on: Option<String>,
     pub url: Option<String>,
     /// Authors and publishers.

@@ -2,7 +2,7 @@
 //! and publications, country profiles, and the whole dataset for download.
 
 use axum::{
-    extract::{Path, State},
+    extract::{rejection::PathRejection, Path, State},
     http::header,
     response::{IntoResponse, Response},
     Json,
@@ -57,7 +57,7 @@ pub async fn list_projects(
     params(("slug" = String, Path, description = "The project's slug")),
     responses(
         (status = 200, body = ProjectDetail),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No record has this slug", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_project(
     State(state): State<AppState>,
@@ -110,7 +110,7 @@ macro_rules! resource_handlers {
         #[utoipa::path(get, path = $list_path, tag = "resources", params(ResourceQuery),
             responses(
                 (status = 200, body = ResourceList),
-                (status = 400, body = Problem, content_type = "application/problem+json"),
+                (status = 400, description = "A parameter is malformed; `param` names it", body = Problem, content_type = "application/problem+json"),
             ))]
         pub async fn $list(
             State(state): State<AppState>,
@@ -124,7 +124,7 @@ macro_rules! resource_handlers {
             params(("slug" = String, Path, description = $slug_doc)),
             responses(
                 (status = 200, body = ResourceItem),
-                (status = 404, body = Problem, content_type = "application/problem+json"),
+                (status = 404, description = "No record has this slug", body = Problem, content_type = "application/problem+json"),
             ))]
         pub async fn $get(
             State(state): State<AppState>,
@@ -174,15 +174,17 @@ const PROFILE_ACTORS: u32 = 200;
 
 /// A country profile.
 #[utoipa::path(get, path = "/api/v1/countries/{code}", tag = "countries",
-    params(("code" = String, Path, description = "ISO 3166-1 alpha-2 code, e.g. `VN`")),
+    params(("code" = String, Path, description = "ISO 3166-1 alpha-2 code", example = "VN")),
     responses(
         (status = 200, body = CountryProfile),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No country has this code", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_country(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    code: Result<Path<String>, PathRejection>,
 ) -> Result<Json<CountryProfile>, WebError> {
+    // A segment that is not even text (bad percent-encoding) names no country either.
+    let Ok(Path(code)) = code else { return Err(WebError::NotFound) };
     let code = CountryCode::parse(&code).map_err(|_| WebError::NotFound)?;
     let country = reference::shipped().country(code).ok_or(WebError::NotFound)?;
     let facts = state.store.country_facts(code).await?;

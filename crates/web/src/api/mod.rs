@@ -8,11 +8,17 @@ pub mod directory;
 pub mod dto;
 pub mod knowledge;
 pub mod revisions;
+pub mod schema;
 pub mod search;
 
 use axum::{routing::get, Json, Router};
 use utoipa::{
-    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+    openapi::{
+        path::Operation,
+        response::ResponseBuilder,
+        security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+        Content, Ref,
+    },
     Modify, OpenApi,
 };
 
@@ -64,6 +70,54 @@ impl Modify for BearerScheme {
     }
 }
 
+/// The answers of the layers every API request passes before its handler, added to each operation
+/// here since no handler gives them: a bad token is refused on every route (401), and every write
+/// and every search is under a per-address rate limit (429).
+struct Layers;
+
+impl Layers {
+    fn problem(description: &str) -> utoipa::openapi::Response {
+        ResponseBuilder::new()
+            .description(description)
+            .content("application/problem+json", Content::new(Some(Ref::from_schema_name("Problem"))))
+            .build()
+    }
+
+    fn add(operation: &mut Operation, status: &str, description: &str) {
+        operation.responses.responses.entry(status.to_owned()).or_insert_with(|| Self::problem(description).into());
+    }
+}
+
+impl Modify for Layers {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let reads = [&mut item.get, &mut item.head, &mut item.options, &mut item.trace];
+            let writes = [&mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
+            for (limited, operation) in reads
+                .into_iter()
+                .map(|op| (path == "/api/v1/search", op))
+                .chain(writes.into_iter().map(|op| (true, op)))
+            {
+                let Some(operation) = operation else { continue };
+                Self::add(
+                    operation,
+                    "401",
+                    "The `Authorization` header is not `Bearer <token>`, or the token is unknown, revoked or \
+                     expired, or its account is disabled (`WWW-Authenticate: Bearer error=\"invalid_token\"`)",
+                );
+                if limited {
+                    Self::add(
+                        operation,
+                        "429",
+                        "Too many requests of this kind from this address; retry after \
+                                                 `Retry-After` seconds",
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     modifiers(&BearerScheme),
@@ -95,7 +149,8 @@ impl Modify for BearerScheme {
         directory::list_regions,
         directory::list_themes,
         search::search,
-        directory::me
+        directory::me,
+        openapi
     ),
     tags(
         (name = "members", description = "Members and partners of the GFCE"),
@@ -108,15 +163,22 @@ impl Modify for BearerScheme {
         (name = "reference", description = "Countries, regions and themes"),
         (name = "search", description = "One search over everything, with facets"),
         (name = "account", description = "The account of a personal API token"),
+        (name = "document", description = "This document"),
     )
 )]
 pub struct ApiDoc;
 
-/// The whole document: reads, and the write API's curation paths.
+/// The whole document: reads, and the write API's curation paths, with the answers of the layers
+/// around them.
 pub fn document() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi().merge_from(revisions::WriteDoc::openapi())
+    let mut document = ApiDoc::openapi().merge_from(revisions::WriteDoc::openapi());
+    Layers.modify(&mut document);
+    document
 }
 
+/// The OpenAPI 3.1 document of the API.
+#[utoipa::path(get, path = "/api/openapi.json", tag = "document",
+    responses((status = 200, description = "This document", body = Object)))]
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {
     Json(document())
 }

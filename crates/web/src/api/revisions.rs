@@ -27,7 +27,10 @@ use serde_json::Value;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 use uuid::Uuid;
 
-use super::dto::Text;
+use super::{
+    dto::Text,
+    schema::{self, EventRecord, ProjectRecord, ResourceRecord},
+};
 use crate::{
     access::{
         drafts::{may_contribute, readable, revisable},
@@ -42,42 +45,28 @@ use crate::{
 /// The write API's routes: the revisions and their steps, and for each kind of record its
 /// creation, revision and withdrawal.
 pub fn routes() -> Router<AppState> {
-    let mut router = Router::new()
+    Router::new()
         .route("/api/v1/revisions", get(list_revisions))
         .route("/api/v1/revisions/{id}", get(get_revision).put(update_revision).delete(discard_revision))
         .route("/api/v1/revisions/{id}/submit", post(submit_revision))
         .route("/api/v1/revisions/{id}/publish", post(publish_revision))
-        .route("/api/v1/revisions/{id}/return", post(return_revision));
-    for kind in Content::KINDS {
-        let section = kind.section();
-        router = router
-            .route(
-                &format!("/api/v1/{section}"),
-                post(move |state: State<AppState>, caller: ApiCaller, query: Params<OwnerQuery>, body: Bytes| {
-                    create(kind, state, caller, query, body)
-                }),
-            )
-            .route(
-                &format!("/api/v1/{section}/{{slug}}"),
-                put(move |state: State<AppState>, caller: ApiCaller, slug: SlugParam, body: Bytes| {
-                    revise_published(kind, state, caller, slug, body)
-                })
-                .delete(move |state: State<AppState>, caller: ApiCaller, slug: SlugParam| {
-                    withdraw(kind, state, caller, slug)
-                }),
-            );
-    }
-    router
+        .route("/api/v1/revisions/{id}/return", post(return_revision))
+        .route("/api/v1/projects", post(create_project))
+        .route("/api/v1/projects/{slug}", put(revise_project).delete(withdraw_project))
+        .route("/api/v1/tools", post(create_tool))
+        .route("/api/v1/tools/{slug}", put(revise_tool).delete(withdraw_tool))
+        .route("/api/v1/publications", post(create_publication))
+        .route("/api/v1/publications/{slug}", put(revise_publication).delete(withdraw_publication))
+        .route("/api/v1/events", post(create_event))
+        .route("/api/v1/events/{slug}", put(revise_event).delete(withdraw_event))
 }
 
 /// A change of a revision's state.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HistoryItem {
-    #[schema(value_type = Option<String>)]
     pub from: Option<RevisionState>,
-    #[schema(value_type = String)]
     pub to: RevisionState,
-    #[schema(value_type = String)]
+    #[schema(value_type = String, format = DateTime)]
     pub at: Timestamp,
     /// The address of who took the step.
     pub by: Option<String>,
@@ -88,16 +77,15 @@ pub struct HistoryItem {
 /// the published version.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RevisionView {
+    #[schema(value_type = schema::Uuid)]
     pub id: String,
     /// The record's id, which stays the same from revision to revision.
+    #[schema(value_type = schema::Uuid)]
     pub record_id: String,
     /// `project`, `tool`, `publication` or `event`.
-    #[schema(value_type = String)]
     pub kind: ContentType,
     /// 1, 2, 3… for each record.
     pub number: i64,
-    /// `draft`, `submitted`, `returned`, `published`, `replaced`, `discarded` or `withdrawn`.
-    #[schema(value_type = String)]
     pub state: RevisionState,
     pub slug: String,
     pub title: Text,
@@ -107,18 +95,16 @@ pub struct RevisionView {
     pub author: Option<String>,
     /// The curator's comment, when returned.
     pub comment: Option<String>,
-    #[schema(value_type = String)]
+    #[schema(value_type = String, format = DateTime)]
     pub created_at: Timestamp,
-    #[schema(value_type = String)]
+    #[schema(value_type = String, format = DateTime)]
     pub updated_at: Timestamp,
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, format = DateTime)]
     pub submitted_at: Option<Timestamp>,
-    /// The record, as the JSON dataset writes it.
-    #[schema(value_type = Object)]
+    #[schema(schema_with = schema::any_record)]
     pub record: Value,
     /// The fields that differ from the published version it was started from (all of them for
     /// a new record).
-    #[schema(value_type = Vec<Object>)]
     pub changes: Vec<FieldChange>,
     pub history: Vec<HistoryItem>,
     /// The revision's page.
@@ -166,6 +152,7 @@ super::dto::list_type!(RevisionList, RevisionView, "One page of revisions (each 
 #[into_params(parameter_in = Query)]
 pub struct OwnerQuery {
     /// The slug of an actor; representatives always submit for their own.
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     on_behalf_of: Option<String>,
 }
 
@@ -175,16 +162,22 @@ pub struct OwnerQuery {
 pub struct RevisionQuery {
     /// Only revisions in this state (`draft`, `submitted`, `returned`, `published`, `replaced`,
     /// `discarded`, `withdrawn`); `submitted` lists the review queue, oldest first.
+    #[param(value_type = Option<RevisionState>)]
     state: Option<String>,
+    /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000000)]
     page: Option<String>,
+    /// Items per page, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     per_page: Option<String>,
 }
 
 /// The return of a revision: what its author should change.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ReturnBody {
-    /// What to change, up to 2,000 characters.
+    // Missing is read as empty, so that it is refused naming the field rather than the body.
     #[serde(default)]
+    #[schema(value_type = schema::Comment, required = true)]
     pub comment: String,
 }
 
@@ -212,20 +205,14 @@ fn writer(caller: &ApiCaller) -> Result<(Principal, Uuid), WebError> {
     Ok((who, user))
 }
 
-const WRITE_ERRORS: &str = "401 without a token (`WWW-Authenticate: Bearer`), 403 for a read-only token or a role \
-                            that may not take the step";
+const TOKEN_REFUSED: &str = "No token (`WWW-Authenticate: Bearer`), or one that is malformed, unknown, revoked or \
+                             expired, or whose account is disabled (`WWW-Authenticate: Bearer error=\"invalid_token\"`)";
+
+const WRITE_ERRORS: &str =
+    "A read-only token (`WWW-Authenticate: Bearer error=\"insufficient_scope\"`), or an account \
+                            whose role may not take the step";
 
 /// Creates a draft of a new record: the first revision, not public until published.
-#[utoipa::path(post, path = "/api/v1/{section}", tag = "curation", params(
-        ("section" = String, Path, description = "`projects`, `tools`, `publications` or `events`"), OwnerQuery),
-    request_body(content = Object, description = "The record as the JSON dataset writes it, without `id`"),
-    security(("bearer" = ["write"])),
-    responses(
-        (status = 201, body = RevisionView, description = "The draft; `Location` is its address"),
-        (status = 400, description = "A field is refused; `field` names its path", body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = WRITE_ERRORS, body = Problem, content_type = "application/problem+json"),
-    ))]
 async fn create(
     kind: ContentType,
     State(state): State<AppState>,
@@ -272,19 +259,6 @@ async fn start(
 
 /// Starts a new revision of a published record; the published version stays public until the
 /// new one is published.
-#[utoipa::path(put, path = "/api/v1/{section}/{slug}", tag = "curation", params(
-        ("section" = String, Path, description = "`projects`, `tools`, `publications` or `events`"),
-        ("slug" = String, Path, description = "The published record's slug")),
-    request_body(content = Object, description = "The whole record as it should become, without `id`"),
-    security(("bearer" = ["write"])),
-    responses(
-        (status = 201, body = RevisionView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = WRITE_ERRORS, body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No published record of this kind has the slug", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The record has a revision on its way already; change that one", body = Problem, content_type = "application/problem+json"),
-    ))]
 async fn revise_published(
     kind: ContentType,
     State(state): State<AppState>,
@@ -298,16 +272,6 @@ async fn revise_published(
 }
 
 /// Takes a published record down (curators and administrators).
-#[utoipa::path(delete, path = "/api/v1/{section}/{slug}", tag = "curation", params(
-        ("section" = String, Path, description = "`projects`, `tools`, `publications` or `events`"),
-        ("slug" = String, Path, description = "The published record's slug")),
-    security(("bearer" = ["write"])),
-    responses(
-        (status = 204, description = "Withdrawn: gone from pages, API, search, feeds and exports; its revisions stay"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = WRITE_ERRORS, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-    ))]
 async fn withdraw(
     kind: ContentType,
     State(state): State<AppState>,
@@ -322,14 +286,130 @@ async fn withdraw(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The creation, revision and withdrawal of one kind of record, each documented at its own path
+/// with the schema of the kind's record, so that a client or a fuzzer knows what to send where.
+#[rustfmt::skip] // rustfmt would indent the attributes' arguments as if they were code.
+macro_rules! record_writes {
+    (
+        $kind:expr, $body:ty, $what:literal,
+        $create:ident, $list_path:literal,
+        $revise:ident, $withdraw:ident, $item_path:literal
+    ) => {
+        #[doc = concat!("Creates a draft of a new ", $what, ": the first revision, not public until published.")]
+        #[utoipa::path(post, path = $list_path, tag = "curation", params(OwnerQuery),
+            request_body(content = $body, description = "The record as the JSON dataset writes it, without `id`"),
+            security(("bearer" = ["write"])),
+            responses(
+                (status = 201, body = RevisionView, description = "The draft",
+                 headers(("Location" = String, description = "The revision's address"))),
+                (status = 400, description = "A field is refused; `field` names its path", body = Problem,
+                 content_type = "application/problem+json"),
+                (status = 401, description = TOKEN_REFUSED, body = Problem, content_type = "application/problem+json"),
+                (status = 403, description = WRITE_ERRORS, body = Problem, content_type = "application/problem+json"),
+            ))]
+        async fn $create(
+            state: State<AppState>,
+            caller: ApiCaller,
+            query: Params<OwnerQuery>,
+            body: Bytes,
+        ) -> Result<Response, WebError> {
+            create($kind, state, caller, query, body).await
+        }
+
+        #[doc = concat!("Starts a new revision of a published ", $what, "; the published version stays public \
+                         until the new one is published.")]
+        #[utoipa::path(put, path = $item_path, tag = "curation",
+            params(("slug" = String, Path, description = "The published record's slug")),
+            request_body(content = $body, description = "The whole record as it should become, without `id`"),
+            security(("bearer" = ["write"])),
+            responses(
+                (status = 201, body = RevisionView, description = "The new revision, a draft",
+                 headers(("Location" = String, description = "The revision's address"))),
+                (status = 400, description = "A field is refused; `field` names its path", body = Problem,
+                 content_type = "application/problem+json"),
+                (status = 401, description = TOKEN_REFUSED, body = Problem, content_type = "application/problem+json"),
+                (status = 403, description = WRITE_ERRORS, body = Problem, content_type = "application/problem+json"),
+                (status = 404, description = "No published record of this kind has the slug", body = Problem,
+                 content_type = "application/problem+json"),
+                (status = 409, description = "The record has a revision on its way already; change that one",
+                 body = Problem, content_type = "application/problem+json"),
+            ))]
+        async fn $revise(
+            state: State<AppState>,
+            caller: ApiCaller,
+            slug: SlugParam,
+            body: Bytes,
+        ) -> Result<Response, WebError> {
+            revise_published($kind, state, caller, slug, body).await
+        }
+
+        #[doc = concat!("Takes a published ", $what, " down (curators and administrators).")]
+        #[utoipa::path(delete, path = $item_path, tag = "curation",
+            params(("slug" = String, Path, description = "The published record's slug")),
+            security(("bearer" = ["write"])),
+            responses(
+                (status = 204, description = "Withdrawn: gone from pages, API, search, feeds and exports; its \
+                                              revisions stay"),
+                (status = 401, description = TOKEN_REFUSED, body = Problem, content_type = "application/problem+json"),
+                (status = 403, description = WRITE_ERRORS, body = Problem, content_type = "application/problem+json"),
+                (status = 404, description = "No published record of this kind has the slug", body = Problem,
+                 content_type = "application/problem+json"),
+            ))]
+        async fn $withdraw(state: State<AppState>, caller: ApiCaller, slug: SlugParam) -> Result<StatusCode, WebError> {
+            withdraw($kind, state, caller, slug).await
+        }
+    };
+}
+
+record_writes!(
+    ContentType::Project,
+    ProjectRecord,
+    "project",
+    create_project,
+    "/api/v1/projects",
+    revise_project,
+    withdraw_project,
+    "/api/v1/projects/{slug}"
+);
+record_writes!(
+    ContentType::Tool,
+    ResourceRecord,
+    "tool",
+    create_tool,
+    "/api/v1/tools",
+    revise_tool,
+    withdraw_tool,
+    "/api/v1/tools/{slug}"
+);
+record_writes!(
+    ContentType::Publication,
+    ResourceRecord,
+    "publication",
+    create_publication,
+    "/api/v1/publications",
+    revise_publication,
+    withdraw_publication,
+    "/api/v1/publications/{slug}"
+);
+record_writes!(
+    ContentType::Event,
+    EventRecord,
+    "event",
+    create_event,
+    "/api/v1/events",
+    revise_event,
+    withdraw_event,
+    "/api/v1/events/{slug}"
+);
+
 /// The revisions the caller may read: a representative's actor's, or for curators and
 /// administrators every one (`state=submitted` is the review queue).
 #[utoipa::path(get, path = "/api/v1/revisions", tag = "curation", params(RevisionQuery),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, body = RevisionList),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter is malformed; `param` names it", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = TOKEN_REFUSED, body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The account may read no drafts", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn list_revisions(
@@ -379,9 +459,9 @@ async fn visible(state: &AppState, caller: &ApiCaller, id: Uuid) -> Result<(Revi
     security(("bearer" = ["read"])),
     responses(
         (status = 200, body = RevisionView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = TOKEN_REFUSED, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The account may not read this revision", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No revision has this id", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn get_revision(
     State(state): State<AppState>,
@@ -399,10 +479,10 @@ async fn get_revision(
     security(("bearer" = ["write"])),
     responses(
         (status = 200, body = RevisionView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A field is refused; `field` names its path", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = TOKEN_REFUSED, body = Problem, content_type = "application/problem+json"),
         (status = 403, description = WRITE_ERRORS, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No revision has this id", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The revision is under review or decided", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn update_revision(
@@ -457,9 +537,9 @@ macro_rules! step {
             responses(
                 (status = 200, body = RevisionView, description = $done),
                 $(($($extra)*),)*
-                (status = 401, body = Problem, content_type = "application/problem+json"),
+                (status = 401, description = TOKEN_REFUSED, body = Problem, content_type = "application/problem+json"),
                 (status = 403, description = WRITE_ERRORS, body = Problem, content_type = "application/problem+json"),
-                (status = 404, body = Problem, content_type = "application/problem+json"),
+                (status = 404, description = "No revision has this id", body = Problem, content_type = "application/problem+json"),
                 (status = 409, description = $conflict, body = Problem, content_type = "application/problem+json"),
             ))]
         async fn $name(
@@ -510,9 +590,9 @@ step!(
     responses(
         (status = 200, body = RevisionView, description = "Returned to its author with the comment"),
         (status = 400, description = "No comment, or one over 2,000 characters", body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = TOKEN_REFUSED, body = Problem, content_type = "application/problem+json"),
         (status = 403, description = WRITE_ERRORS, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No revision has this id", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not a submitted revision", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn return_revision(
@@ -533,9 +613,18 @@ async fn return_revision(
 #[derive(OpenApi)]
 #[openapi(
     paths(
-        create,
-        revise_published,
-        withdraw,
+        create_project,
+        revise_project,
+        withdraw_project,
+        create_tool,
+        revise_tool,
+        withdraw_tool,
+        create_publication,
+        revise_publication,
+        withdraw_publication,
+        create_event,
+        revise_event,
+        withdraw_event,
         list_revisions,
         get_revision,
         update_revision,
@@ -544,7 +633,38 @@ async fn return_revision(
         return_revision,
         discard_revision
     ),
-    components(schemas(RevisionView, RevisionList, HistoryItem, ReturnBody)),
+    // The records' parts are written by hand (`schema`), so they name the parts they refer to
+    // rather than gathering them; every one is listed here.
+    components(schemas(
+        RevisionView,
+        RevisionList,
+        HistoryItem,
+        ReturnBody,
+        ProjectRecord,
+        ResourceRecord,
+        EventRecord,
+        schema::Uuid,
+        schema::Slug,
+        schema::CountryCode,
+        schema::SeriesId,
+        schema::RegionCode,
+        schema::LanguageCode,
+        schema::CurrencyCode,
+        schema::ThemeId,
+        schema::Tag,
+        schema::WebUrl,
+        schema::Date,
+        schema::Amount,
+        schema::Title,
+        schema::Summary,
+        schema::Description,
+        schema::LocalizedText,
+        schema::Participant,
+        schema::Contributor,
+        schema::Money,
+        schema::Link,
+        schema::Comment
+    )),
     tags((name = "curation", description = "Contributing and reviewing projects, tools, publications and events: \
         every change is a revision, public only once a curator publishes it. Needs a personal API token \
         (`Authorization: Bearer …`) with the write scope for changes."))

@@ -9,7 +9,10 @@ use gfce_core::{
 use gfce_search::{Filters, SearchRequest};
 use gfce_store::{ActorFilter, ProjectFilter, ProjectOrder, ResourceFilter, Store};
 use serde::Deserialize;
-use utoipa::IntoParams;
+use utoipa::{
+    openapi::schema::{Object, ObjectBuilder, Type},
+    IntoParams,
+};
 
 use super::{
     params::{given, parse_bool, parse_field, parse_free_text, parse_page, FieldError},
@@ -22,23 +25,32 @@ use super::{
 pub struct MemberQuery {
     /// `country`, `intergovernmental`, `international`, `company`, `ngo`, `academia`,
     /// `civil_society` or `technical`.
+    #[param(value_type = Option<ActorKind>)]
     pub kind: Option<String>,
     /// `member` or `partner`.
+    #[param(value_type = Option<Membership>)]
     pub membership: Option<String>,
     /// `true` for the 42 founding members of the Hague Declaration, `false` for the others.
+    #[param(value_type = Option<bool>)]
     pub founding: Option<String>,
     /// A UN M49 region, sub-region or intermediate region code, e.g. `142` (Asia) or `035`
     /// (South-eastern Asia).
+    #[param(pattern = r"^[0-9]{3}$")]
     pub region: Option<String>,
     /// An ISO 3166-1 alpha-2 code: the member country, or an organisation's seat.
+    #[param(pattern = r"^[A-Za-z]{2}$")]
     pub country: Option<String>,
     /// A theme id, as listed by `/api/v1/themes`.
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     pub theme: Option<String>,
     /// Free text matched against names in English and Vietnamese; accents and case are ignored.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000000)]
     pub page: Option<String>,
     /// Items per page, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     pub per_page: Option<String>,
 }
 
@@ -76,10 +88,13 @@ impl MemberQuery {
 #[into_params(parameter_in = Query)]
 pub struct EventQuery {
     /// An event series id, e.g. `gccs` (Global Conference on CyberSpace).
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     pub series: Option<String>,
     /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000000)]
     pub page: Option<String>,
     /// Items per page, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     pub per_page: Option<String>,
 }
 
@@ -121,12 +136,16 @@ fn parse_year(value: &str) -> Result<i32, ParseError> {
         .ok_or(ParseError::OutOfRange { min: 1900, max: 2100 })
 }
 
+/// The orders of the projects list, by name.
+const ORDERS: [(&str, ProjectOrder); 2] = [("newest", ProjectOrder::Newest), ("title", ProjectOrder::Title)];
+
 fn parse_order(value: &str) -> Result<ProjectOrder, ParseError> {
-    match value {
-        "newest" => Ok(ProjectOrder::Newest),
-        "title" => Ok(ProjectOrder::Title),
-        _ => Err(ParseError::NotAllowed),
-    }
+    ORDERS.iter().find(|(name, _)| *name == value).map(|(_, order)| *order).ok_or(ParseError::NotAllowed)
+}
+
+/// The `order` parameter's schema: one of the orders' names.
+fn orders() -> Object {
+    ObjectBuilder::new().schema_type(Type::String).enum_values(Some(ORDERS.map(|(name, _)| name))).build()
 }
 
 /// The filters of the projects list.
@@ -134,28 +153,40 @@ fn parse_order(value: &str) -> Result<ProjectOrder, ParseError> {
 #[into_params(parameter_in = Query)]
 pub struct ProjectQuery {
     /// `planned`, `ongoing` or `completed`.
+    #[param(value_type = Option<ProjectStatus>)]
     pub status: Option<String>,
     /// ISO 3166-1 alpha-2: projects that benefit this country, directly or through a region it lies in.
+    #[param(pattern = r"^[A-Za-z]{2}$")]
     pub country: Option<String>,
     /// UN M49 code: projects that benefit this region or a country in it.
+    #[param(pattern = r"^[0-9]{3}$")]
     pub region: Option<String>,
     /// A theme id, as listed by `/api/v1/themes`.
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     pub theme: Option<String>,
     /// An actor's slug: projects it funds, implements or takes part in.
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     pub actor: Option<String>,
     /// ISO 639-1 code of a working language.
+    #[param(pattern = r"^[A-Za-z]{2}$")]
     pub language: Option<String>,
     /// A free tag, exactly.
+    #[param(max_length = 100)]
     pub tag: Option<String>,
     /// Projects running at some time in this year.
+    #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100)]
     pub year: Option<String>,
     /// Free text matched against titles and summaries in both languages; accents and case are ignored.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// `newest` (latest start first, the default) or `title`.
+    #[param(schema_with = orders)]
     pub order: Option<String>,
     /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000000)]
     pub page: Option<String>,
     /// Items per page, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     pub per_page: Option<String>,
 }
 
@@ -190,20 +221,28 @@ impl ProjectQuery {
 pub struct ResourceQuery {
     /// `guide`, `framework`, `toolkit`, `training_course`, `standard`, `software`, `dataset`,
     /// `report`, `study` or `policy_paper`.
+    #[param(value_type = Option<ResourceKind>)]
     pub kind: Option<String>,
     /// A theme id.
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     pub theme: Option<String>,
     /// A UN M49 region code.
+    #[param(pattern = r"^[0-9]{3}$")]
     pub region: Option<String>,
     /// ISO 639-1 code: available in this language.
+    #[param(pattern = r"^[A-Za-z]{2}$")]
     pub language: Option<String>,
     /// An actor's slug: written or published by it.
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     pub actor: Option<String>,
     /// Free text matched against titles and summaries; accents and case are ignored.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000000)]
     pub page: Option<String>,
     /// Items per page, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     pub per_page: Option<String>,
 }
 
@@ -231,16 +270,22 @@ impl ResourceQuery {
 pub struct ActorQuery {
     /// An actor kind: `country`, `intergovernmental`, `international`, `company`, `ngo`,
     /// `academia`, `civil_society`, `technical`, `government` or `other`.
+    #[param(value_type = Option<ActorKind>)]
     pub kind: Option<String>,
     /// `true`: members and partners only; `false`: actors that have not joined.
+    #[param(value_type = Option<bool>)]
     pub joined: Option<String>,
     /// ISO 3166-1 alpha-2 code of the actor's country or seat.
+    #[param(pattern = r"^[A-Za-z]{2}$")]
     pub country: Option<String>,
     /// Free text matched against names; accents and case are ignored.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000000)]
     pub page: Option<String>,
     /// Items per page, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     pub per_page: Option<String>,
 }
 
@@ -264,24 +309,32 @@ impl ActorQuery {
 #[into_params(parameter_in = Query)]
 pub struct SearchQuery {
     /// Words to find, in English or Vietnamese, with or without accents; empty browses everything.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// `member`, `actor`, `project`, `tool`, `publication` or `event`.
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", value_type = Option<ContentType>)]
     pub content_type: Option<String>,
     /// A theme id.
+    #[param(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     pub theme: Option<String>,
     /// A UN M49 region, sub-region or intermediate region code.
+    #[param(pattern = r"^[0-9]{3}$")]
     pub region: Option<String>,
     /// An ISO 3166-1 alpha-2 code.
+    #[param(pattern = r"^[A-Za-z]{2}$")]
     pub country: Option<String>,
     /// `planned`, `ongoing` or `completed` (projects).
+    #[param(value_type = Option<ProjectStatus>)]
     pub status: Option<String>,
     /// A year, e.g. `2015`.
+    #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100)]
     pub year: Option<String>,
     /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000000)]
     pub page: Option<String>,
     /// Items per page, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     pub per_page: Option<String>,
 }
 
