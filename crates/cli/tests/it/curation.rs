@@ -349,7 +349,7 @@ async fn tools_and_publications_have_their_form(app: TestApp) {
 }
 
 /// A personal token with these scopes for the account at `email`.
-async fn token(app: &TestApp, email: &str, scopes: &str) -> String {
+pub(crate) async fn token(app: &TestApp, email: &str, scopes: &str) -> String {
     let holder = app.store.users().await.unwrap().into_iter().find(|u| u.email.as_str() == email).unwrap();
     let secret = format!("gfce_{}", secrets::random_token());
     let name = gfce_core::TokenName::parse("integration").unwrap();
