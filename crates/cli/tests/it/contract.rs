@@ -4,7 +4,7 @@
 //! documented path the router accepts exactly the methods the document lists (and HEAD with GET),
 //! answering any other with 405 and `Allow`; every schema the document refers to exists; a list
 //! given every parameter empty answers as given none, as an HTML form sends them; and the record
-//! schemas of the writes name every field the export writes.
+//! schemas of the writes name every field the export writes, and their examples are accepted.
 
 use std::collections::BTreeSet;
 
@@ -291,6 +291,12 @@ async fn record_schemas_name_what_the_export_writes(app: TestApp) {
         for required in schema["required"].as_array().unwrap() {
             assert!(fields.contains(required.as_str().unwrap()), "{section}: {required} is written");
         }
+    }
+    // The document's example of each record is one a write takes.
+    for (section, schema) in [("projects", "ProjectRecord"), ("tools", "ResourceRecord"), ("events", "EventRecord")] {
+        let example = &doc["components"]["schemas"][schema]["example"];
+        assert!(example.is_object(), "{schema} has an example");
+        client.expect("post", &format!("/api/v1/{section}"), Some(example), StatusCode::CREATED).await;
     }
     let comment = &doc["components"]["schemas"]["ReturnBody"]["required"];
     assert_eq!(comment, &json!(["comment"]), "a return's comment is required");

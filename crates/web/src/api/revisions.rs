@@ -101,7 +101,7 @@ pub struct RevisionView {
     pub updated_at: Timestamp,
     #[schema(value_type = Option<String>, format = DateTime)]
     pub submitted_at: Option<Timestamp>,
-    #[schema(schema_with = schema::any_record)]
+    #[schema(value_type = schema::Record)]
     pub record: Value,
     /// The fields that differ from the published version it was started from (all of them for
     /// a new record).
@@ -455,7 +455,7 @@ async fn visible(state: &AppState, caller: &ApiCaller, id: Uuid) -> Result<(Revi
 }
 
 #[utoipa::path(get, path = "/api/v1/revisions/{id}", tag = "curation",
-    params(("id" = String, Path, description = "The revision's id")),
+    params(("id" = schema::Uuid, Path, description = "The revision's id")),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, body = RevisionView),
@@ -474,8 +474,9 @@ async fn get_revision(
 
 /// Replaces the record of a draft or returned revision (which becomes a draft again).
 #[utoipa::path(put, path = "/api/v1/revisions/{id}", tag = "curation",
-    params(("id" = String, Path, description = "The revision's id")),
-    request_body(content = Object, description = "The whole record as it should become, without `id`"),
+    params(("id" = schema::Uuid, Path, description = "The revision's id")),
+    request_body(content = schema::Record, description = "The whole record as it should become, of the revision's \
+        kind, without `id`"),
     security(("bearer" = ["write"])),
     responses(
         (status = 200, body = RevisionView),
@@ -532,7 +533,7 @@ async fn take(
 macro_rules! step {
     ($name:ident, $method:ident, $path:literal, $step:expr, $done:literal, $conflict:literal $(, ($($extra:tt)*))*) => {
         #[utoipa::path($method, path = $path, tag = "curation",
-            params(("id" = String, Path, description = "The revision's id")),
+            params(("id" = schema::Uuid, Path, description = "The revision's id")),
             security(("bearer" = ["write"])),
             responses(
                 (status = 200, body = RevisionView, description = $done),
@@ -584,7 +585,7 @@ step!(
 );
 
 #[utoipa::path(post, path = "/api/v1/revisions/{id}/return", tag = "curation",
-    params(("id" = String, Path, description = "The revision's id")),
+    params(("id" = schema::Uuid, Path, description = "The revision's id")),
     request_body = ReturnBody,
     security(("bearer" = ["write"])),
     responses(
@@ -643,6 +644,7 @@ async fn return_revision(
         ProjectRecord,
         ResourceRecord,
         EventRecord,
+        schema::Record,
         schema::Uuid,
         schema::Slug,
         schema::CountryCode,

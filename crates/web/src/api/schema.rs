@@ -12,7 +12,9 @@
 use gfce_core::{curation::ReturnComment, reference, ProjectStatus, ResourceKind, ResourceType, Role};
 use utoipa::{
     openapi::{
-        schema::{AnyOfBuilder, Array, ArrayBuilder, ObjectBuilder, OneOfBuilder, SchemaFormat, SchemaType, Type},
+        schema::{
+            AnyOfBuilder, Array, ArrayBuilder, Object, ObjectBuilder, OneOfBuilder, SchemaFormat, SchemaType, Type,
+        },
         Ref, RefOr, Schema,
     },
     PartialSchema, ToSchema,
@@ -245,13 +247,40 @@ described! {
     Uuid => |d| string(d).format(Some(SchemaFormat::Custom("uuid".into())))
 }
 
+// The fields the server sets, which a write need not send, are read-only; their schemas are
+// written here since a field that refers to a named schema cannot say so.
+
+fn record_id() -> Object {
+    string(
+        "The record's stable id. A write needs none: a new record gets one, and a revision keeps its record's.".into(),
+    )
+    .format(Some(SchemaFormat::Custom("uuid".into())))
+    .read_only(Some(true))
+    .build()
+}
+
+fn resource_type() -> Object {
+    string("Set by the address a write is sent to (`/api/v1/tools` or `/api/v1/publications`).".into())
+        .enum_values(Some(ResourceType::ALL.map(ResourceType::as_str)))
+        .read_only(Some(true))
+        .build()
+}
+
 /// A capacity-building project or initiative, as a write takes it and a revision shows it.
 /// Missing lists are empty and missing optional values null; other fields, such as the times the
 /// export adds, are ignored.
 #[derive(ToSchema)]
+#[schema(example = json!({
+    "slug": "cert-training-asean-2027",
+    "title": {"en": "Incident response training for ASEAN CERTs", "vi": "Đào tạo ứng cứu sự cố cho các CERT ASEAN"},
+    "summary": {"en": "Three courses in Hanoi for the national CERTs of ASEAN.", "vi": null},
+    "status": "planned", "starts_on": "2027-03-01", "ends_on": "2027-09-30",
+    "participants": [{"actor": "netherlands", "role": "funder"}],
+    "countries": ["VN", "LA"], "regions": [], "themes": ["cert-cooperation"], "tags": ["incident response"],
+    "budget": {"amount": "250000", "currency": "EUR"}, "languages": ["en", "vi"], "links": []
+}))]
 pub struct ProjectRecord {
-    /// A write needs none: a new record gets one, and a revision keeps its record's.
-    #[schema(read_only, required = false)]
+    #[schema(schema_with = record_id, required = false)]
     pub id: Uuid,
     pub slug: Slug,
     pub title: Title,
@@ -286,12 +315,19 @@ pub struct ProjectRecord {
 /// write takes it and a revision shows it. Missing lists are empty and missing optional values
 /// null; other fields are ignored.
 #[derive(ToSchema)]
+#[schema(example = json!({
+    "slug": "national-cert-handbook",
+    "kind": "guide",
+    "title": {"en": "Handbook for a national CERT", "vi": null},
+    "published_on": "2026-05-01",
+    "url": "https://www.example.org/cert-handbook",
+    "contributors": [{"actor": "european-union", "role": "publisher"}],
+    "themes": ["cert-cooperation"], "regions": [], "languages": ["en"]
+}))]
 pub struct ResourceRecord {
-    /// A write needs none: a new record gets one, and a revision keeps its record's.
-    #[schema(read_only, required = false)]
+    #[schema(schema_with = record_id, required = false)]
     pub id: Uuid,
-    /// Set by the address a write is sent to (`/api/v1/tools` or `/api/v1/publications`).
-    #[schema(rename = "type", read_only, required = false)]
+    #[schema(rename = "type", schema_with = resource_type, required = false)]
     pub resource_type: ResourceType,
     pub slug: Slug,
     pub kind: ResourceKind,
@@ -314,9 +350,16 @@ pub struct ResourceRecord {
 /// A conference or meeting, as a write takes it and a revision shows it. Missing lists are empty
 /// and missing optional values null; other fields are ignored.
 #[derive(ToSchema)]
+#[schema(example = json!({
+    "slug": "gccs-2027",
+    "series": "gccs",
+    "name": {"en": "Global Conference on CyberSpace 2027", "vi": null},
+    "starts_on": "2027-11-02", "ends_on": "2027-11-03",
+    "city": {"en": "Hanoi", "vi": "Hà Nội"}, "country": "VN",
+    "organisers": ["viet-nam"], "themes": []
+}))]
 pub struct EventRecord {
-    /// A write needs none: a new record gets one, and a revision keeps its record's.
-    #[schema(read_only, required = false)]
+    #[schema(schema_with = record_id, required = false)]
     pub id: Uuid,
     pub slug: Slug,
     /// The series it belongs to.
@@ -337,14 +380,14 @@ pub struct EventRecord {
     pub themes: Vec<ThemeId>,
 }
 
-/// The record of a revision, of whichever kind.
-pub fn any_record() -> Schema {
-    OneOfBuilder::new()
+described! {
+    /// A record of whichever kind, as the JSON dataset writes it: a revision's record, which a
+    /// change of the revision replaces with one of the same kind.
+    Record => |d| OneOfBuilder::new()
         .item(Ref::from_schema_name(ProjectRecord::name()))
         .item(Ref::from_schema_name(ResourceRecord::name()))
         .item(Ref::from_schema_name(EventRecord::name()))
-        .description(Some("The record, as the JSON dataset writes it."))
-        .into()
+        .description(Some(d))
 }
 
 described! {
