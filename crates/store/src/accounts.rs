@@ -145,7 +145,7 @@ impl Store {
         role: UserRole,
         actor: Option<&Slug>,
     ) -> Result<User, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let user = insert_user(&mut tx, email, password_hash, role, actor).await?;
         tx.commit().await?;
         Ok(user)
@@ -193,7 +193,7 @@ impl Store {
     /// Replaces a user's password hash and ends every other session of that user. The user's API
     /// tokens keep working: each is a credential of its own, revoked on its own.
     pub async fn set_password(&self, user: Uuid, hash: &str, keep_session: Option<&str>) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(hash)
             .bind(now())

@@ -210,7 +210,7 @@ impl Store {
         let id = Uuid::new_v4();
         let at = now();
         let a = application;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO applications (id, state, kind, name_en, name_vi, country, website, contact_name, \
              contact_email, motivation, official_name, official_title, lang, submitted_at, updated_at) \
@@ -312,7 +312,7 @@ impl Store {
         mail: &ApprovalMail,
     ) -> Result<Decision, StoreError> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(outcome) = take_submitted(&mut tx, id, &at).await? {
             tx.rollback().await?;
             return Ok(outcome);
@@ -417,7 +417,7 @@ impl Store {
         mail: &OutgoingMail,
     ) -> Result<Decision, StoreError> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(outcome) = take_submitted(&mut tx, id, &at).await? {
             tx.rollback().await?;
             return Ok(outcome);

@@ -10,7 +10,7 @@ use gfce_core::{
     exchange::{Dataset, Location, Reason, RowError, Stamped},
     Actor, Event, ParseError, Project, Resource, Slug,
 };
-use sqlx::{AnyConnection, Connection, Row};
+use sqlx::{AnyConnection, Row};
 
 use crate::{actors, events, facts, projects, read::Stored, resources, write, Store, StoreError};
 
@@ -122,7 +122,7 @@ impl Store {
         progress: &(dyn Fn(usize) + Sync),
     ) -> Result<ImportReport, StoreError> {
         let mut errors = earlier;
-        let mut tx = conn.begin().await?;
+        let mut tx = crate::begin_write(conn).await?;
 
         let mut actor_slugs = taken(&mut tx, "SELECT slug AS k, id FROM actors").await?;
         let mut actor_refs = taken(&mut tx, "SELECT iati_ref AS k, id FROM actors WHERE iati_ref IS NOT NULL").await?;

@@ -38,7 +38,7 @@ use std::{str::FromStr, time::Duration};
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},
-    AnyPool, Executor,
+    Any, AnyConnection, AnyPool, Connection, Executor, Transaction,
 };
 
 pub use accounts::{AuditEntry, AuditFilter, Session, User};
@@ -80,6 +80,21 @@ impl Backend {
             Backend::Postgres => "PostgreSQL",
         }
     }
+}
+
+/// How a write transaction begins on SQLite: taking the write lock at once, so that a writer
+/// waits its turn under the busy timeout. A deferred transaction takes it at its first write, and
+/// one that read before another writer committed cannot take it at all (`SQLITE_BUSY_SNAPSHOT`):
+/// it fails at once, the busy timeout notwithstanding.
+const SQLITE_WRITE: &str = "BEGIN IMMEDIATE";
+
+/// Begins a transaction that writes on a connection of its own (an import's).
+pub(crate) async fn begin_write(conn: &mut AnyConnection) -> Result<Transaction<'_, Any>, StoreError> {
+    Ok(if conn.backend_name().eq_ignore_ascii_case("sqlite") {
+        conn.begin_with(SQLITE_WRITE).await?
+    } else {
+        conn.begin().await?
+    })
 }
 
 /// A handle to the database, cheap to clone and share between requests.
@@ -136,6 +151,14 @@ impl Store {
             Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await?,
         }
         Ok(())
+    }
+
+    /// A transaction that writes; see [`begin_write`].
+    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Any>, StoreError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with(SQLITE_WRITE).await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     /// Answers whether the database can be reached and queried.

@@ -40,7 +40,7 @@ impl Store {
     /// restart never undoes an administrator's work. Two instances starting together on one
     /// PostgreSQL are safe: the marker row is claimed first, and the loser finds it taken.
     pub async fn seed_reference(&self, data: &ReferenceData) -> Result<SeedOutcome, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let conn = tx.acquire().await?;
         if !claim(conn, SEEDED_KEY).await? {
             if claim(conn, FACTS_KEY).await? {

@@ -9,6 +9,7 @@ mod accounts;
 mod api;
 mod applications;
 mod cli;
+mod concurrency;
 mod curation_forms;
 mod feeds;
 mod import;
