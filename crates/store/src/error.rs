@@ -24,6 +24,9 @@ pub enum StoreError {
     /// A unique value (an e-mail address) that another record holds.
     #[error("the {0} is taken")]
     Taken(&'static str),
+    /// Something this database does not do, and why.
+    #[error("{0}")]
+    Unsupported(&'static str),
 }
 
 /// The codes of a database too busy to answer in time, which a later try may not meet: SQLite's

@@ -161,6 +161,18 @@ impl Store {
         })
     }
 
+    /// Writes a consistent copy of a SQLite database to `path`, which must not exist, while the
+    /// database stays in use (`VACUUM INTO`). PostgreSQL has its own tools for this (`pg_dump`),
+    /// so there it is [`StoreError::Unsupported`].
+    pub async fn backup(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::Unsupported("a backup of a PostgreSQL database is made with pg_dump"));
+        }
+        let path = path.to_str().ok_or(StoreError::Unsupported("the backup's path must be UTF-8"))?;
+        sqlx::query("VACUUM INTO $1").bind(path).execute(&self.pool).await?;
+        Ok(())
+    }
+
     /// Answers whether the database can be reached and queried.
     pub async fn ping(&self) -> Result<(), StoreError> {
         let _: AnyRow = sqlx::query("SELECT 1").fetch_one(&self.pool).await?;

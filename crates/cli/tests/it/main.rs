@@ -12,6 +12,7 @@ mod cli;
 mod concurrency;
 mod curation_forms;
 mod feeds;
+mod follow;
 mod import;
 mod knowledge;
 mod matrix;
