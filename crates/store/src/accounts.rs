@@ -16,6 +16,17 @@ use crate::{
     Store, StoreError,
 };
 
+/// An attempt counted against a throttling scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempt {
+    /// The attempt's row, to take it back.
+    pub id: i64,
+    /// The scope's attempts in the window, this one included.
+    pub counted: i64,
+    /// The earliest of them, from which the window's end is known.
+    pub first: Option<OffsetDateTime>,
+}
+
 /// A person who can sign in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
@@ -147,7 +158,7 @@ impl Store {
     ) -> Result<User, StoreError> {
         let mut tx = self.begin_write().await?;
         let user = insert_user(&mut tx, email, password_hash, role, actor).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(user)
     }
 
@@ -205,7 +216,7 @@ impl Store {
             .bind(keep_session.unwrap_or_default())
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -260,26 +271,17 @@ impl Store {
         Ok(())
     }
 
-    /// Counts an attempt against each scope: a failed login (by account, by address), or a
-    /// request that sends mail (by address, by recipient).
-    pub async fn record_login_failure(&self, scopes: &[&str]) -> Result<(), StoreError> {
-        let at = now();
-        for scope in scopes {
-            sqlx::query("INSERT INTO login_failures (scope, at) VALUES ($1, $2)")
-                .bind(*scope)
-                .bind(&at)
-                .execute(&self.pool)
-                .await?;
-        }
-        Ok(())
-    }
-
-    /// Attempts counted in a scope since a time, and the earliest of them.
-    pub async fn login_failures_since(
-        &self,
-        scope: &str,
-        since: OffsetDateTime,
-    ) -> Result<(i64, Option<OffsetDateTime>), StoreError> {
+    /// Counts an attempt against a throttling scope before it is made: the attempt is written
+    /// (and committed) first, then the scope's attempts since `since` are counted, this one
+    /// included. Of attempts racing each other, each sees every one written before its own, so
+    /// no more of them pass a limit than it allows.
+    pub async fn count_attempt(&self, scope: &str, since: OffsetDateTime) -> Result<Attempt, StoreError> {
+        let row = sqlx::query("INSERT INTO login_failures (scope, at) VALUES ($1, $2) RETURNING id")
+            .bind(scope)
+            .bind(now())
+            .fetch_one(&self.pool)
+            .await?;
+        let id = RowReader::new(&row, "login_failure", "id").int("id")?;
         let row =
             sqlx::query("SELECT COUNT(*) AS n, MIN(at) AS first FROM login_failures WHERE scope = $1 AND at >= $2")
                 .bind(scope)
@@ -287,21 +289,47 @@ impl Store {
                 .fetch_one(&self.pool)
                 .await?;
         let r = RowReader::new(&row, "login_failure", "first");
-        let first = match r.opt_text("first")? {
-            Some(_) => Some(r.moment("first")?),
-            None => None,
-        };
-        Ok((r.int("n")?, first))
+        Ok(Attempt { id, counted: r.int("n")?, first: r.opt_moment("first")? })
     }
 
-    /// Forgets the failed logins of a scope (after a successful login) and any older than `before`.
-    pub async fn clear_login_failures(&self, scope: &str, before: OffsetDateTime) -> Result<(), StoreError> {
+    /// Takes counted attempts back: those refused before they were made, or that succeeded.
+    pub async fn forget_attempts(&self, ids: &[i64]) -> Result<(), StoreError> {
+        for id in ids {
+            sqlx::query("DELETE FROM login_failures WHERE id = $1").bind(id).execute(&self.pool).await?;
+        }
+        Ok(())
+    }
+
+    /// Forgets a scope's attempts (its holder got in) and every attempt before `before`, which
+    /// no longer counts anywhere.
+    pub async fn clear_attempts(&self, scope: &str, before: OffsetDateTime) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM login_failures WHERE scope = $1 OR at < $2")
             .bind(scope)
             .bind(stamp(before))
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// Whether the account with this address signed in from this client address since `since`,
+    /// as the audit log records sign-ins.
+    pub async fn signed_in_from(
+        &self,
+        email: &Email,
+        address: &str,
+        since: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM audit_log a JOIN users u ON u.id = a.user_id \
+             WHERE a.action = $1 AND u.email_key = $2 AND a.detail = $3 AND a.at >= $4",
+        )
+        .bind(AuditAction::Login.as_str())
+        .bind(email_key(email))
+        .bind(address)
+        .bind(stamp(since))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(RowReader::new(&row, "audit_log", "n").int("n")? > 0)
     }
 
     /// Appends to the audit log.

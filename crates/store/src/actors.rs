@@ -181,7 +181,7 @@ impl Store {
     pub async fn save_actor(&self, actor: &Actor) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
         write::upsert(&mut tx, &ACTORS, vec![prepare(&Stamped::new(actor.clone()))], &HashMap::new()).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 

@@ -245,7 +245,7 @@ impl Store {
         enqueue(&mut tx, acknowledgement).await?;
         let subject = id.to_string();
         audit_on(&mut *tx, by, AuditAction::ApplicationSubmitted, Some(&subject), Some(address)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(id)
     }
 
@@ -403,7 +403,7 @@ impl Store {
             .await?;
         enqueue(&mut tx, &mail.decision).await?;
         audit_on(&mut *tx, Some(by), AuditAction::ApplicationApproved, Some(&subject), Some(slug.as_str())).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Decision::Approved { actor: slug, link_sent: unproven.is_some() })
     }
 
@@ -440,7 +440,7 @@ impl Store {
         enqueue(&mut tx, mail).await?;
         let subject = id.to_string();
         audit_on(&mut *tx, Some(by), AuditAction::ApplicationRejected, Some(&subject), Some(reason.as_str())).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Decision::Rejected)
     }
 }

@@ -341,7 +341,7 @@ impl Store {
         let detail = before_after(content.kind(), content.slug(), Some(id), base.as_ref(), Some(&document));
         audit_on(&mut *tx, Some(author), AuditAction::RevisionStarted, Some(&record), Some(&detail)).await?;
         let revision = load(&mut tx, id).await?.expect("the revision just written");
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Ok(revision))
     }
 
@@ -384,7 +384,7 @@ impl Store {
         audit_on(&mut *tx, Some(by), AuditAction::RevisionEdited, Some(&current.record_id.to_string()), Some(&detail))
             .await?;
         let revision = load(&mut tx, id).await?.expect("the revision just written");
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Ok(revision))
     }
 
@@ -460,7 +460,7 @@ impl Store {
         let action = AuditAction::of_step(step).expect("the steps taken here are audited under their own names");
         audit_on(&mut *tx, Some(by), action, Some(&record), Some(&detail)).await?;
         let revision = load(&mut tx, id).await?.expect("the revision just written");
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Ok(revision))
     }
 
@@ -500,7 +500,7 @@ impl Store {
         }
         let detail = before_after(kind, slug, None, Some(&before), None);
         audit_on(&mut *tx, Some(by), AuditAction::RecordWithdrawn, Some(&record), Some(&detail)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Ok(content.id()))
     }
 

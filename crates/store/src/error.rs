@@ -24,6 +24,9 @@ pub enum StoreError {
     /// A unique value (an e-mail address) that another record holds.
     #[error("the {0} is taken")]
     Taken(&'static str),
+    /// The SQLite database file was deleted or replaced under a running server.
+    #[error("the database file {0} was deleted or replaced")]
+    FileGone(String),
     /// Something this database does not do, and why.
     #[error("{0}")]
     Unsupported(&'static str),
@@ -39,7 +42,7 @@ impl StoreError {
     /// the client may retry later.
     pub fn is_unavailable(&self) -> bool {
         match self {
-            StoreError::Connect(_) => true,
+            StoreError::Connect(_) | StoreError::FileGone(_) => true,
             StoreError::Database(sqlx::Error::Database(e)) => {
                 e.code().is_some_and(|code| BUSY.contains(&code.as_ref()))
             }

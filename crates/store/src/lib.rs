@@ -22,6 +22,7 @@ mod error;
 mod events;
 mod exchange;
 mod facts;
+mod file;
 mod mail;
 mod projects;
 mod read;
@@ -41,7 +42,7 @@ use sqlx::{
     Any, AnyConnection, AnyPool, Connection, Executor, Transaction,
 };
 
-pub use accounts::{AuditEntry, AuditFilter, Session, User};
+pub use accounts::{Attempt, AuditEntry, AuditFilter, Session, User};
 pub use actors::{ActorFilter, HomeCounts};
 pub use applications::{ApprovalMail, Decision, HistoryEntry, StoredApplication};
 pub use change_log::Change;
@@ -102,6 +103,8 @@ pub(crate) async fn begin_write(conn: &mut AnyConnection) -> Result<Transaction<
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// The SQLite file, checked before and after each write.
+    file: Option<file::DatabaseFile>,
 }
 
 impl Store {
@@ -137,7 +140,8 @@ impl Store {
             // WAL is a property of the database file, kept once set.
             sqlx::query("PRAGMA journal_mode = WAL").fetch_all(&pool).await?;
         }
-        Ok(Store { pool, backend })
+        let file = file::DatabaseFile::of_url(url);
+        Ok(Store { pool, backend, file })
     }
 
     pub fn backend(&self) -> Backend {
@@ -153,12 +157,37 @@ impl Store {
         Ok(())
     }
 
-    /// A transaction that writes; see [`begin_write`].
+    /// A transaction that writes; see [`begin_write`]. Its commit is [`Store::commit`].
     pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Any>, StoreError> {
+        self.check_file()?;
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin_with(SQLITE_WRITE).await?,
             Backend::Postgres => self.pool.begin().await?,
         })
+    }
+
+    /// Commits a write and makes sure it reached the database: a SQLite file deleted or replaced
+    /// meanwhile took it into a file nobody will read, which the caller must not acknowledge.
+    pub(crate) async fn commit(&self, tx: Transaction<'static, Any>) -> Result<(), StoreError> {
+        tx.commit().await?;
+        self.check_file()
+    }
+
+    fn check_file(&self) -> Result<(), StoreError> {
+        self.file.as_ref().map_or(Ok(()), file::DatabaseFile::check)
+    }
+
+    /// Answers whether the database can take a write now: the SQLite file is the one opened,
+    /// and a write commits (neither a read-only database nor a full disk refuses it).
+    pub async fn check_writable(&self) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO meta (key, value) VALUES ('ready', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(rows::now())
+        .execute(&mut *tx)
+        .await?;
+        self.commit(tx).await
     }
 
     /// Writes a consistent copy of a SQLite database to `path`, which must not exist, while the

@@ -149,7 +149,7 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(outcome)
     }
 
@@ -177,7 +177,7 @@ impl Store {
         enqueue(&mut tx, mail).await?;
         let user = Uuid::parse_str(&user_id).ok();
         audit_on(&mut *tx, user, AuditAction::PasswordResetRequested, Some(email.as_str()), Some(address)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 
@@ -238,7 +238,7 @@ impl Store {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u LEFT JOIN actors a ON a.id = u.actor_id WHERE u.id = $1");
         let user = user_from_row(&sqlx::query(&sql).bind(&user_id).fetch_one(&mut *tx).await?)?;
         audit_on(&mut *tx, Some(user.id), AuditAction::PasswordReset, Some(user.email.as_str()), None).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(ResetToken::Valid(user))
     }
 

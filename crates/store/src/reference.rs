@@ -46,7 +46,7 @@ impl Store {
             if claim(conn, FACTS_KEY).await? {
                 facts::upsert(conn, &data.facts).await?;
             }
-            tx.commit().await?;
+            self.commit(tx).await?;
             return Ok(SeedOutcome::AlreadyPresent);
         }
 
@@ -120,7 +120,7 @@ impl Store {
         events::upsert(conn, &events, &actor_ids).await?;
         claim(conn, FACTS_KEY).await?;
         facts::upsert(conn, &data.facts).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         tracing::info!(
             countries = data.countries.len(),
             members = data.members.len(),

@@ -93,7 +93,7 @@ impl Store {
             .bind(now())
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 
@@ -142,7 +142,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         audit_on(&mut *tx, Some(user.id), AuditAction::SecondFactorEnabled, Some(user.email.as_str()), None).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 
@@ -156,7 +156,7 @@ impl Store {
             return Ok(false);
         }
         audit_on(&mut *tx, Some(user.id), action, Some(user.email.as_str()), None).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 
@@ -178,7 +178,7 @@ impl Store {
             let user = Uuid::parse_str(&id).ok();
             audit_on(&mut *tx, user, AuditAction::SecondFactorReset, Some(email.as_str()), None).await?;
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Some(removed > 0))
     }
 
@@ -229,7 +229,7 @@ impl Store {
             .bind(stamp(expires_at))
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -294,7 +294,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         audit_on(&mut *tx, Some(user.id), AuditAction::Login, Some(user.email.as_str()), Some(address)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 }

@@ -120,7 +120,7 @@ impl Store {
         .await?;
         let detail = format!("{name} ({scopes})");
         audit_on(&mut *tx, Some(user), AuditAction::TokenCreated, Some(&token.id.to_string()), Some(&detail)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(token)
     }
 
@@ -151,7 +151,7 @@ impl Store {
         };
         let name = RowReader::new(&row, "api_token", "name").text("name")?;
         audit_on(&mut *tx, Some(user), AuditAction::TokenRevoked, Some(&token.to_string()), Some(&name)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 

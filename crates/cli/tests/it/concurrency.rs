@@ -15,7 +15,7 @@ const WRITERS: usize = 8;
 const CYCLES: usize = 4;
 
 /// An administrator's personal token of write scope.
-async fn admin_token(app: &TestApp) -> String {
+pub(crate) async fn admin_token(app: &TestApp) -> String {
     let email = Email::parse(ADMIN).unwrap();
     let hash = secrets::hash_password(&NewPassword::parse("correct horse battery staple", Some(&email)).unwrap());
     let admin = app.store.create_user(&email, &hash, UserRole::Admin, None).await.unwrap();
@@ -26,7 +26,7 @@ async fn admin_token(app: &TestApp) -> String {
     secret
 }
 
-fn project(slug: &str) -> Value {
+pub(crate) fn project(slug: &str) -> Value {
     json!({
         "slug": slug, "title": {"en": format!("Written at once {slug}"), "vi": null}, "summary": null,
         "description": null, "status": "planned", "starts_on": null, "ends_on": null, "participants": [],

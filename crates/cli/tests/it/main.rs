@@ -22,5 +22,6 @@ mod probes;
 mod search;
 mod second_factor;
 mod store;
+mod throttle;
 mod timestamps;
 mod tokens;

@@ -33,6 +33,30 @@ async fn readiness_fails_without_a_database(app: TestApp) {
     assert!(page.text().await.unwrap().contains("Dịch vụ tạm thời không khả dụng"));
 }
 
+/// A SQLite file deleted under the running server would take writes nobody reads again: the
+/// server is not ready, and refuses writes rather than acknowledge them.
+#[tokio::test]
+async fn a_deleted_database_file_takes_no_writes() {
+    let app = TestApp::sqlite().await;
+    let token = crate::concurrency::admin_token(&app).await;
+    let write = |slug: &str| {
+        app.client
+            .post(format!("{}/api/v1/projects", app.base))
+            .bearer_auth(&token)
+            .json(&crate::concurrency::project(slug))
+            .send()
+    };
+    assert_eq!(write("before-deletion").await.unwrap().status(), StatusCode::CREATED);
+    let file = app.url.trim_start_matches("sqlite://").split('?').next().unwrap().to_owned();
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{file}{suffix}"));
+    }
+    assert_eq!(app.get("/readyz").await.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let refused = write("after-deletion").await.unwrap();
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE, "not acknowledged");
+    assert_eq!(refused.headers()["retry-after"], "30");
+}
+
 async fn unknown_routes_and_methods(app: TestApp) {
     let response = app.get("/api/v2/members").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);

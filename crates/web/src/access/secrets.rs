@@ -1,9 +1,12 @@
 //! Secrets: password hashes, random tokens and the digests stored in their place.
 //!
 //! - Passwords are hashed with argon2id (the `argon2` crate's defaults, OWASP's recommended
-//!   19 MiB, 2 passes), on a blocking thread since a hash takes tens of milliseconds. A login for
-//!   an unknown address still verifies against a fixed hash, so the answer takes as long either
-//!   way and does not reveal which addresses have accounts.
+//!   19 MiB, 2 passes), on a blocking thread since a hash takes tens of milliseconds, and only a
+//!   few at once: each holds its 19 MiB while it runs, so a burst of sign-ins would otherwise
+//!   take memory without bound. Those beyond wait their turn for a while, then are refused as
+//!   busy (503 with `Retry-After`). A login for an unknown address still verifies against a
+//!   fixed hash, so the answer takes as long either way and does not reveal which addresses have
+//!   accounts.
 //! - Session, reset, pending-sign-in and API tokens are 256 random bits; the database keeps only
 //!   their SHA-256 digest, so a leaked database hands out nothing.
 
@@ -11,8 +14,17 @@ use argon2::{
     password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
     Argon2,
 };
+use std::{
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        LazyLock,
+    },
+    time::Duration,
+};
+
 use gfce_core::NewPassword;
 use sha2::{Digest, Sha256};
+use tokio::sync::Semaphore;
 
 use crate::http::WebError;
 
@@ -30,9 +42,46 @@ pub fn verify_password(hash: &str, candidate: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(candidate.as_bytes(), &parsed).is_ok())
 }
 
-/// Runs a password hash or check off the threads that serve connections.
+/// Password hashes and checks running at once, and those waiting for their turn.
+struct Limiter {
+    permits: Semaphore,
+    /// How long a check waits for its turn before the request is refused as busy.
+    wait: Duration,
+    running: AtomicUsize,
+    /// The most that ever ran at once, which the tests compare with the limit.
+    peak: AtomicUsize,
+}
+
+impl Limiter {
+    fn new(at_once: usize, wait: Duration) -> Self {
+        Limiter { permits: Semaphore::new(at_once), wait, running: AtomicUsize::new(0), peak: AtomicUsize::new(0) }
+    }
+
+    /// Runs `work` off the threads that serve connections, once its turn comes.
+    async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, WebError> {
+        let permit = tokio::time::timeout(self.wait, self.permits.acquire())
+            .await
+            .map_err(|_| WebError::Busy(self.wait.as_secs().max(1)))?
+            .map_err(|e| WebError::Fault(e.to_string()))?;
+        let running = self.running.fetch_add(1, Ordering::SeqCst) + 1;
+        self.peak.fetch_max(running, Ordering::SeqCst);
+        metrics::gauge!("password_checks_running").set(running as f64);
+        let done = tokio::task::spawn_blocking(work).await.map_err(|e| WebError::Fault(e.to_string()));
+        let running = self.running.fetch_sub(1, Ordering::SeqCst) - 1;
+        metrics::gauge!("password_checks_running").set(running as f64);
+        drop(permit);
+        done
+    }
+}
+
+/// As many checks at once as there are cores (at least two), each waiting at most five seconds.
+static CHECKS: LazyLock<Limiter> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    Limiter::new(cores.max(2), Duration::from_secs(5))
+});
+
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, WebError> {
-    tokio::task::spawn_blocking(work).await.map_err(|e| WebError::Fault(e.to_string()))
+    CHECKS.run(work).await
 }
 
 /// [`hash_password`], on a blocking thread.
@@ -85,4 +134,41 @@ pub(crate) fn is_token(token: &str) -> bool {
 /// Compares two secrets in time that does not depend on where they differ.
 pub(crate) fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn only_so_many_checks_run_at_once_and_the_rest_wait() {
+        let limiter = Arc::new(Limiter::new(3, Duration::from_secs(30)));
+        let checks: Vec<_> = (0..24)
+            .map(|_| {
+                let limiter = limiter.clone();
+                tokio::spawn(async move { limiter.run(|| std::thread::sleep(Duration::from_millis(20))).await })
+            })
+            .collect();
+        for check in checks {
+            check.await.unwrap().unwrap();
+        }
+        assert_eq!(limiter.peak.load(Ordering::SeqCst), 3);
+        assert_eq!(limiter.running.load(Ordering::SeqCst), 0);
+    }
+
+    #[tokio::test]
+    async fn a_check_that_waits_too_long_is_refused_as_busy() {
+        let limiter = Arc::new(Limiter::new(1, Duration::from_millis(50)));
+        let slow = {
+            let limiter = limiter.clone();
+            tokio::spawn(async move { limiter.run(|| std::thread::sleep(Duration::from_millis(500))).await })
+        };
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let refused = limiter.run(|| ()).await.unwrap_err();
+        assert!(matches!(refused, WebError::Busy(_)), "{refused:?}");
+        assert_eq!(refused.status(), axum::http::StatusCode::SERVICE_UNAVAILABLE);
+        slow.await.unwrap().unwrap();
+    }
 }

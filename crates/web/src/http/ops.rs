@@ -48,9 +48,11 @@ async fn healthz() -> &'static str {
     "ok"
 }
 
-/// The database answers; a load balancer should send traffic here only when it does.
+/// The database takes writes; a load balancer should send traffic here only when it does. A
+/// database that answers reads but cannot commit (a read-only replica, a full disk, a SQLite file
+/// deleted under the server) is not ready.
 async fn readyz(State(state): State<AppState>) -> Response {
-    match state.store.ping().await {
+    match state.store.check_writable().await {
         Ok(()) => "ready".into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "not ready");
