@@ -126,6 +126,17 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             None
         }
     };
+    let metrics = match args.metrics_addr {
+        Some(metrics_addr) => {
+            let listener = TcpListener::bind(metrics_addr)
+                .await
+                .with_context(|| format!("could not listen for metrics on {metrics_addr}"))?;
+            let router = gfce_web::metrics_router(state.clone());
+            tracing::info!(addr = %metrics_addr, "serving metrics");
+            Some(tokio::spawn(async move { axum::serve(listener, router).await }))
+        }
+        None => None,
+    };
     let app = gfce_web::router(state, limits);
 
     println!("GFCE Hub listening on http://{addr} — data in {place}");
@@ -138,6 +149,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     follower.abort();
     if let Some(sender) = sender {
         sender.abort();
+    }
+    if let Some(metrics) = metrics {
+        metrics.abort();
     }
     store.close().await;
     tracing::info!("stopped");
