@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::{
     rows::{now, stamp, RowReader},
     sql::{Conditions, Value},
-    Store, StoreError,
+    Backend, Store, StoreError,
 };
 
 /// An attempt counted against a throttling scope.
@@ -271,25 +271,32 @@ impl Store {
         Ok(())
     }
 
-    /// Counts an attempt against a throttling scope before it is made: the attempt is written
-    /// (and committed) first, then the scope's attempts since `since` are counted, this one
-    /// included. Of attempts racing each other, each sees every one written before its own, so
-    /// no more of them pass a limit than it allows.
+    /// Counts an attempt against a throttling scope before it is made: the attempt is written,
+    /// then the scope's attempts since `since` are counted, this one included. Attempts on one
+    /// scope are counted one at a time (SQLite: the write lock; PostgreSQL: a lock on the scope
+    /// held until commit), so racing attempts each see exactly those counted before them: no
+    /// more pass a limit than it allows, and none is refused for attempts counted after it.
     pub async fn count_attempt(&self, scope: &str, since: OffsetDateTime) -> Result<Attempt, StoreError> {
+        let mut tx = self.begin_write().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))").bind(scope).execute(&mut *tx).await?;
+        }
         let row = sqlx::query("INSERT INTO login_failures (scope, at) VALUES ($1, $2) RETURNING id")
             .bind(scope)
             .bind(now())
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *tx)
             .await?;
         let id = RowReader::new(&row, "login_failure", "id").int("id")?;
         let row =
             sqlx::query("SELECT COUNT(*) AS n, MIN(at) AS first FROM login_failures WHERE scope = $1 AND at >= $2")
                 .bind(scope)
                 .bind(stamp(since))
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *tx)
                 .await?;
         let r = RowReader::new(&row, "login_failure", "first");
-        Ok(Attempt { id, counted: r.int("n")?, first: r.opt_moment("first")? })
+        let attempt = Attempt { id, counted: r.int("n")?, first: r.opt_moment("first")? };
+        self.commit(tx).await?;
+        Ok(attempt)
     }
 
     /// Takes counted attempts back: those refused before they were made, or that succeeded.

@@ -101,3 +101,91 @@ async fn overlapping_writers_all_succeed_and_are_found(app: TestApp) {
     }
     assert_eq!(found, wanted, "every published project is found");
 }
+
+on_both_databases!(unlimited: every_kind_of_write_at_once_succeeds);
+/// Every kind of write at once: registrations and membership applications through their forms,
+/// records through the API, and an import of many records, each in its own transaction. Ten
+/// requests that send mail: as many as one address may make in the throttle's window.
+async fn every_kind_of_write_at_once_succeeds(app: TestApp) {
+    let token = admin_token(&app).await;
+    let register = |n: usize| {
+        let app = &app;
+        async move {
+            let mut visit = crate::accounts::Visit::new(app);
+            let email = format!("newcomer{n}@example.org");
+            let fields = [
+                ("email", email.as_str()),
+                ("password", "a phrase nobody guesses"),
+                ("confirmation", "a phrase nobody guesses"),
+            ];
+            (format!("register {n}"), visit.submit("/en/register", "/en/register", &fields).await.status())
+        }
+    };
+    let apply = |n: usize| {
+        let app = &app;
+        async move {
+            let mut visit = crate::accounts::Visit::new(app);
+            let contact = format!("lan{n}@cyber-institute.example.vn");
+            let name = format!("Cyber Institute {n}");
+            let fields = [
+                ("kind", "academia"),
+                ("name_en", name.as_str()),
+                ("country", "VN"),
+                ("contact_name", "Nguyễn Thị Lan"),
+                ("contact_email", contact.as_str()),
+                ("motivation", "We train the staff of national CERTs."),
+                ("themes", "cybercrime"),
+                ("endorse_hague", "yes"),
+                ("endorse_framework", "yes"),
+                ("endorse_delhi", "yes"),
+                ("official_name", "Trần Văn Bình"),
+                ("official_title", "Director"),
+            ];
+            (format!("apply {n}"), visit.submit("/en/apply", "/en/apply", &fields).await.status())
+        }
+    };
+    let import = async {
+        let actors: Vec<String> = (0..200)
+            .map(|n| {
+                format!(
+                    r#"{{"id": "{}", "slug": "imported-at-once-{n}", "kind": "other", "name": {{"en": "Imported {n}"}},
+                        "short_name": null, "country": null, "joined": null, "website": null, "listed_as": null,
+                        "iati_ref": null, "themes": []}}"#,
+                    uuid::Uuid::new_v4()
+                )
+            })
+            .collect();
+        let dataset = format!(
+            r#"{{"format": "gfce-hub", "version": 1, "actors": [{}], "projects": [], "resources": [], "events": [],
+                 "country_facts": []}}"#,
+            actors.join(",")
+        );
+        let parsed = gfce_core::exchange::json::read(dataset.as_bytes(), "at-once.json").unwrap();
+        let report = app.store.import(parsed.records, "at-once.json", Vec::new(), true, &|_| {}).await;
+        vec![("import".to_owned(), if report.is_ok() { StatusCode::OK } else { StatusCode::INTERNAL_SERVER_ERROR })]
+    };
+    let api = futures_util::future::join_all((0..6).map(|n| {
+        let (client, base, token) = (app.client.clone(), app.base.clone(), token.clone());
+        async move { cycle(&client, &base, &token, &format!("mixed-{n}")).await }
+    }));
+    let (registrations, applications, imported, records) = tokio::join!(
+        futures_util::future::join_all((0..5).map(register)),
+        futures_util::future::join_all((0..5).map(apply)),
+        import,
+        api
+    );
+    let statuses: Vec<(String, StatusCode)> =
+        registrations.into_iter().chain(applications).chain(imported).chain(records.into_iter().flatten()).collect();
+    let failed: Vec<&(String, StatusCode)> =
+        statuses.iter().filter(|(_, s)| !(s.is_success() || s.is_redirection())).collect();
+    assert!(failed.is_empty(), "every write succeeds: {failed:?}");
+    let users = app.store.users().await.unwrap();
+    assert_eq!(users.iter().filter(|u| u.email.as_str().starts_with("newcomer")).count(), 5);
+    assert_eq!(app.store.applications(None).await.unwrap().len(), 5);
+    for n in 0..6 {
+        let slug = gfce_core::Slug::parse(&format!("mixed-{n}")).unwrap();
+        assert!(app.store.project(&slug).await.unwrap().is_some(), "{slug}");
+    }
+    let imported = gfce_core::Slug::parse("imported-at-once-199").unwrap();
+    assert!(app.store.actor(&imported).await.unwrap().is_some());
+}
