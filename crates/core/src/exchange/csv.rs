@@ -83,7 +83,7 @@ const ACTOR_REQUIRED: &[&[&str]] = &[&["slug"], &["kind"], &["name_en", "name_vi
 /// | `title_en`, `title_vi` | one of them | at most 300 characters each |
 /// | `summary_en`, `summary_vi` | | at most 2,000 characters each |
 /// | `description_en`, `description_vi` | | Markdown, at most 50,000 characters each |
-/// | `status` | yes | `planned`, `ongoing` or `completed` |
+/// | `status` | yes | `planned`, `ongoing`, `suspended`, `completed` or `cancelled` |
 /// | `starts_on`, `ends_on` | | dates; the end not before the start |
 /// | `funders`, `implementers`, `partners` | | actor slugs, `;`-separated |
 /// | `countries` | | ISO 3166-1 alpha-2 codes of the countries that benefit, `;`-separated |

@@ -15,8 +15,7 @@
 //!   unless it is too long for one (that is reported, and the activity kept). Indentation is taken
 //!   off each line of a description, since Markdown would read indented lines as code;
 //! - `activity-status/@code`: 1 (pipeline) is planned, 2 (implementation) ongoing, 3
-//!   (finalisation), 4 (closed), 5 (cancelled) and 6 (suspended) completed, as the platform has no
-//!   status for a project that stopped early;
+//!   (finalisation) and 4 (closed) completed, 5 cancelled and 6 suspended;
 //! - `activity-date`: the actual start (2) or else the planned start (1), the actual end (4) or
 //!   else the planned end (3);
 //! - `participating-org`: `@role` 1 (funding) is a funder, 2 (accountable) and 3 (extending) are
@@ -544,7 +543,9 @@ impl RawActivity {
         let status = match code.as_deref() {
             Some("1") => ProjectStatus::Planned,
             Some("2") => ProjectStatus::Ongoing,
-            Some("3" | "4" | "5" | "6") => ProjectStatus::Completed,
+            Some("3" | "4") => ProjectStatus::Completed,
+            Some("5") => ProjectStatus::Cancelled,
+            Some("6") => ProjectStatus::Suspended,
             Some(_) => {
                 skip.push(problem(FIELD, *line, ParseError::NotAllowed));
                 return None;
@@ -1113,6 +1114,19 @@ mod tests {
         let asean = &parsed.records[2].project;
         assert_eq!(asean.title.vi(), Some("Đào tạo ngoại giao an ninh mạng cho các nước ASEAN"));
         assert_eq!(asean.status, ProjectStatus::Planned);
+    }
+
+    #[test]
+    fn every_status_is_read() {
+        let statuses: Vec<ProjectStatus> = ["1", "2", "3", "4", "5", "6"]
+            .iter()
+            .map(|code| {
+                let xml = file(&[activity("XM-EXAMPLE-1", &format!("<activity-status code=\"{code}\"/>"))]);
+                read(xml.as_bytes(), "status.xml").records[0].project.status
+            })
+            .collect();
+        use ProjectStatus::*;
+        assert_eq!(statuses, [Planned, Ongoing, Completed, Completed, Cancelled, Suspended]);
     }
 
     #[test]
