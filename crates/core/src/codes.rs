@@ -206,7 +206,7 @@ impl fmt::Display for WebUrl {
 }
 
 /// A link with an optional label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Link {
     pub url: WebUrl,
     pub label: Option<String>,

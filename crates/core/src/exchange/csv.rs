@@ -17,10 +17,17 @@
 //! - `id` is a UUID; left empty on import, it is derived from the type and the slug, so importing
 //!   the same file twice updates rather than duplicates;
 //! - `created_at` and `updated_at` are RFC 3339 times in UTC; left empty, they are the time of the
-//!   import.
+//!   import;
+//! - a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a
+//!   single quote before it (`'=HYPERLINK(…)`), so that a spreadsheet shows it as text rather than
+//!   run it as a formula; so is a cell that starts with a quote followed by one of those or by
+//!   another quote. When read, that one quote is taken off again, so every cell reads back as it
+//!   was written. No column holds a negative number (amounts and years are positive), so no
+//!   number carries the quote, and one that did would read back the same.
 //!
-//! A row that breaks a rule is reported with its line (the header is line 1) and column, and
-//! skipped; a row whose id or slug repeats an earlier row's is reported and skipped too.
+//! A row that breaks a rule is reported with its line (the header is line 1, whether lines end in
+//! CRLF or LF) and column, and skipped; a row whose id or slug repeats an earlier row's is
+//! reported and skipped too.
 
 use std::{
     collections::{HashMap, HashSet},
@@ -31,7 +38,7 @@ use ::csv::{ReaderBuilder, StringRecord, Terminator, Trim, WriterBuilder};
 use time::Date;
 use uuid::Uuid;
 
-use super::{timestamp, Location, Parsed, Reason, RowError, Stamped};
+use super::{timestamp, Lines, Location, Parsed, Reason, RowError, Stamped};
 use crate::{
     format_date, parse_date, stable_id, Actor, Amount, Contribution, CountryCode, CountryFact, CurrencyCode, Event,
     Invalid, Joined, LanguageCode, Link, LocalizedText, Money, ParseError, Project, RegionCode, Resource, Role, Slug,
@@ -560,7 +567,7 @@ impl Row<'_> {
     /// The cell of a column, empty when the file has no such column.
     fn cell(&self, column: &'static str) -> &str {
         debug_assert!(self.columns.contains(&column), "{column} is not a documented column");
-        self.header.get(column).and_then(|&i| self.record.get(i)).unwrap_or("")
+        self.header.get(column).and_then(|&i| self.record.get(i)).map_or("", unguard)
     }
 
     fn string(&self, column: &'static str) -> Option<String> {
@@ -583,15 +590,15 @@ impl Row<'_> {
     }
 
     /// The `;`-separated values of a cell; a value given twice is an error.
-    fn list<T: PartialEq>(
+    fn list<T: Eq + std::hash::Hash + Clone>(
         &self,
         column: &'static str,
         parse: impl Fn(&str) -> Result<T, ParseError>,
     ) -> Result<Vec<T>, Bad> {
-        let mut values = Vec::new();
+        let (mut values, mut seen) = (Vec::new(), HashSet::new());
         for part in self.cell(column).split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let value = parse(part).map_err(invalid(column))?;
-            if values.contains(&value) {
+            if !seen.insert(value.clone()) {
                 return Err((column, Reason::Invalid(ParseError::Duplicate)));
             }
             values.push(value);
@@ -668,18 +675,30 @@ fn read<T>(
         return whole(missing[0], Reason::Syntax(format!("the header has no column {}", missing.join(" or "))));
     }
 
+    // The reader's own line numbers run one short in files with CRLF line ends, so lines are
+    // counted here from the bytes.
+    let mut lines = Lines::new(bytes);
+    let mut line_of = |position: Option<&::csv::Position>| {
+        // With CRLF, a record's position can be the line feed that ends the line before it; a
+        // record never starts with a line end, so any there are skipped.
+        position.map_or(0, |p| {
+            let start = usize::try_from(p.byte()).unwrap_or(usize::MAX).min(bytes.len());
+            let ends = bytes[start..].iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+            lines.at((start + ends) as u64)
+        })
+    };
     let mut seen = HashSet::new();
     let mut parsed = Parsed { records: Vec::new(), errors: Vec::new() };
     for result in reader.records() {
         let record = match result {
             Ok(record) => record,
             Err(e) => {
-                let line = e.position().map_or(0, ::csv::Position::line);
+                let line = line_of(e.position());
                 parsed.errors.push(error(line, "", Reason::Syntax(e.to_string())));
                 continue;
             }
         };
-        let line = record.position().map_or(0, ::csv::Position::line);
+        let line = line_of(record.position());
         let row = Row { columns, header: &index, record: &record };
         let read = parse(&row).and_then(|r| match keys(&r).into_iter().find(|key| seen.contains(key)) {
             Some((field, _)) => Err((field, Reason::Invalid(ParseError::Duplicate))),
@@ -701,9 +720,38 @@ fn write<const N: usize>(columns: &[&str; N], rows: impl Iterator<Item = [String
     let mut writer = WriterBuilder::new().terminator(Terminator::CRLF).from_writer(Vec::new());
     writer.write_record(columns).expect(IN_MEMORY);
     for row in rows {
-        writer.write_record(&row).expect(IN_MEMORY);
+        writer.write_record(row.iter().map(|cell| guard(cell).into_owned())).expect(IN_MEMORY);
     }
     writer.into_inner().expect(IN_MEMORY)
+}
+
+/// The characters that make a spreadsheet read a cell as a formula when it starts with one (as
+/// OWASP lists them for CSV injection).
+const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell read from a file starts with the quote [`guard`] puts before a cell.
+fn guarded(cell: &str) -> bool {
+    cell.strip_prefix('\'').is_some_and(|rest| rest.starts_with(FORMULA) || rest.starts_with('\''))
+}
+
+/// A cell as written: one that a spreadsheet would take for a formula (`=HYPERLINK(…)`, `@SUM`,
+/// `-2+3`) gets a single quote before it, which spreadsheets show as text. So does one that
+/// starts with such a quote already, so that [`unguard`] gives back every cell as it was.
+fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA) || guarded(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A cell as read: without the quote [`guard`] adds.
+fn unguard(cell: &str) -> &str {
+    if guarded(cell) {
+        &cell[1..]
+    } else {
+        cell
+    }
 }
 
 fn en(text: Option<&LocalizedText>) -> String {
@@ -887,5 +935,49 @@ mod tests {
             ("slug", &Reason::Invalid(ParseError::Duplicate))
         );
         assert_eq!(read_country_facts(b"", "empty.csv").errors[0].field, "country");
+    }
+
+    #[test]
+    fn lines_are_counted_alike_with_crlf_and_lf() {
+        let rows =
+            ["slug,title_en,status", "a,A,ongoing", "\"b\",\"B,\nsecond line\",ongoing", "c,C,someday", "d", "e,E,x"];
+        for end in ["\n", "\r\n"] {
+            let csv = rows.join(end).replace('\n', end).replace("\r\r", "\r") + end;
+            let parsed = read_projects(csv.as_bytes(), "projects.csv");
+            let lines: Vec<String> = parsed.errors.iter().map(|e| e.location.to_string()).collect();
+            assert_eq!(lines, ["line 5", "line 6", "line 7"], "line ends {end:?}");
+        }
+    }
+
+    #[test]
+    fn formulas_are_written_as_text_and_read_back_as_written() {
+        let mut p = project("vn-cert");
+        let formulas = [
+            "=HYPERLINK(\"https://evil.example\",\"click\")",
+            "=cmd|' /C calc'!A0",
+            "@SUM(1+1)",
+            "+84 24 3943 0000",
+            "-2+3",
+            "'=already quoted",
+            "''",
+            "'plain",
+        ];
+        p.tags = formulas.iter().map(|f| Tag::parse(f).unwrap()).collect();
+        p.title = LocalizedText::new(Some("=1+1".into()), Some("\t@vi".into())).unwrap();
+        p.summary = Some(LocalizedText::new(Some("- a Markdown list".into()), None).unwrap());
+        let bytes = write_projects(&[Stamped::new(p.clone())]);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let row = text.split("\r\n").nth(1).unwrap();
+        assert!(row.contains(",'=1+1,'@vi,'- a Markdown list,"), "{row}");
+        assert!(row.contains(",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"click\"\");=cmd|"), "{row}");
+        let read = read_projects(&bytes, "projects.csv");
+        assert_eq!(read.errors, []);
+        assert_eq!(read.records[0].record, p);
+        assert_eq!(read.records[0].record.tags[0].as_str(), formulas[0]);
+
+        for (cell, guarded) in [("=x", "'=x"), ("'=x", "''=x"), ("'x", "'x"), ("x=", "x="), ("", ""), ("\r", "'\r")] {
+            assert_eq!(guard(cell), guarded);
+            assert_eq!(unguard(&guard(cell)), cell);
+        }
     }
 }

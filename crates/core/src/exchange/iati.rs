@@ -47,7 +47,7 @@ use quick_xml::{
     Reader, XmlVersion,
 };
 
-use super::{Location, Parsed, Reason, RowError};
+use super::{Lines, Location, Parsed, Reason, RowError};
 use crate::{
     parse_date, stable_id, ActorKind, Amount, Contribution, CountryCode, CurrencyCode, Lang, Link, LocalizedText,
     Money, ParseError, Project, ProjectStatus, RegionCode, Role, Slug, Tag, WebUrl,
@@ -78,7 +78,7 @@ pub struct Organisation {
 pub fn read(bytes: &[u8], file: &str) -> Parsed<Vec<Activity>> {
     let mut scan = Scan {
         reader: Reader::from_reader(bytes),
-        lines: Lines { bytes, counted: 0, line: 1 },
+        lines: Lines::new(bytes),
         file,
         path: Vec::new(),
         file_lang: None,
@@ -110,25 +110,6 @@ struct Fatal {
     position: u64,
     field: &'static str,
     message: String,
-}
-
-/// Turns byte positions into line numbers, counting forward from the last position asked for.
-struct Lines<'a> {
-    bytes: &'a [u8],
-    counted: usize,
-    line: u64,
-}
-
-impl Lines<'_> {
-    fn at(&mut self, position: u64) -> u64 {
-        let position = usize::try_from(position).unwrap_or(usize::MAX).min(self.bytes.len());
-        if position < self.counted {
-            (self.counted, self.line) = (0, 1);
-        }
-        self.line += self.bytes[self.counted..position].iter().filter(|&&b| b == b'\n').count() as u64;
-        self.counted = position;
-        self.line
-    }
 }
 
 /// The activity being read and how deep in the document its element is.

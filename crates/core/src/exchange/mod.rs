@@ -147,6 +147,32 @@ pub struct Parsed<T> {
     pub errors: Vec<RowError>,
 }
 
+/// Turns byte positions of an input into line numbers (the first line is 1), counting on from the
+/// position asked for last, so that asking in order reads the input once.
+pub(crate) struct Lines<'a> {
+    bytes: &'a [u8],
+    counted: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Lines { bytes, counted: 0, line: 1 }
+    }
+
+    /// The line of the byte at `position`: one more than the line feeds before it, so that CRLF
+    /// and LF files count alike.
+    pub(crate) fn at(&mut self, position: u64) -> u64 {
+        let position = usize::try_from(position).unwrap_or(usize::MAX).min(self.bytes.len());
+        if position < self.counted {
+            (self.counted, self.line) = (0, 1);
+        }
+        self.line += self.bytes[self.counted..position].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.counted = position;
+        self.line
+    }
+}
+
 /// What a record's creation or change time must look like.
 const TIMESTAMP: &str = "must be an RFC 3339 time in UTC such as 2024-05-01T09:30:00Z";
 
