@@ -97,7 +97,7 @@ const ACTOR_REQUIRED: &[&[&str]] = &[&["slug"], &["kind"], &["name_en", "name_vi
 /// | `regions` | | UN M49 codes of the regions that benefit as a whole (`035`), `;`-separated |
 /// | `themes` | | theme ids, `;`-separated |
 /// | `tags` | | free tags, `;`-separated |
-/// | `budget_amount` | with `budget_currency` | decimal with a point, no thousands separators (`250000.50`) |
+/// | `budget_amount` | with `budget_currency` | decimal with a point and at most 18 decimals, no thousands separators (`250000.50`) |
 /// | `budget_currency` | with `budget_amount` | ISO 4217 code (`EUR`) |
 /// | `languages` | | ISO 639-1 codes, `;`-separated |
 /// | `links` | | `url` or `url\|label`, `;`-separated |

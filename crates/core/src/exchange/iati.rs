@@ -25,21 +25,24 @@
 //! - `recipient-country/@code` gives the countries; `recipient-region` in the UN M49 vocabulary
 //!   (`@vocabulary` 2) gives a region, any other region (such as OECD DAC's, which has no M49
 //!   equivalent) a tag `IATI region <code>`;
-//! - `budget`: the values are summed exactly, in the currency of the first budget (`value/@currency`
-//!   or the activity's `@default-currency`); budgets in another currency are left out. A revised
-//!   budget (`@type` 2) replaces the original ones of the same period;
+//! - `budget`: the values (XML Schema decimals, kept to 18 decimals) are summed exactly, in the
+//!   currency of the first budget (`value/@currency` or the activity's `@default-currency`);
+//!   budgets in another currency are left out of the sum (which is reported). A revised budget
+//!   (`@type` 2) replaces the original ones of the same period. When a value or currency cannot
+//!   be read, the activity is kept without a budget rather than with part of one (which is
+//!   reported);
 //! - `sector` gives a tag: its narrative, or `DAC <code>` in the OECD DAC vocabularies (1, 2, or
 //!   none given), or `sector <code>`; `tag` gives its narrative, or `tag <code>`;
 //! - `document-link` gives a link labelled with its title.
 //!
 //! Other elements are ignored. An activity without an identifier, a title or a valid status, or
 //! with a malformed date, or that breaks a project rule is reported and skipped. A bad
-//! `participating-org`, `recipient-country`, `budget` value, tag or document link is reported and
+//! `participating-org`, `recipient-country`, tag or document link is reported and
 //! left out, and the activity is kept. Errors name the activity (`iati-activity[3]`, the third of
 //! the file) and the line of the element at fault. Broken XML ends the reading there, with one
 //! error; the activities read until then are kept.
 
-use std::borrow::Cow;
+use std::{borrow::Cow, collections::HashSet};
 
 use quick_xml::{
     escape::resolve_predefined_entity,
@@ -322,6 +325,10 @@ fn problem(field: &'static str, line: u64, error: ParseError) -> Problem {
     Problem { field, line, reason: Reason::Invalid(error) }
 }
 
+fn noted(field: &'static str, line: u64, what: String) -> Problem {
+    Problem { field, line, reason: Reason::Syntax(what) }
+}
+
 impl RawActivity {
     fn new(index: usize, line: u64, lang: String, default_currency: Option<String>) -> Self {
         RawActivity {
@@ -501,6 +508,7 @@ impl RawActivity {
             notes.push(problem("description/narrative", self.line, e));
             project.summary = None;
         }
+        notes.sort_by_key(|p| p.line);
         if let Err((field, e)) = project.validate() {
             let field = match field {
                 "title" => "title/narrative",
@@ -651,13 +659,17 @@ impl RawActivity {
         }
     }
 
+    /// The sum of the budgets in the currency of the first, unless some budget cannot be read:
+    /// then the total is not known, and a part of it would mislead.
     fn budget(&self, notes: &mut Vec<Problem>) -> Option<Money> {
         const FIELD: &str = "budget/value";
-        let revised: Vec<&Option<String>> =
-            self.budgets.iter().filter(|b| b.kind.as_deref() == Some("2")).map(|b| &b.period_start).collect();
+        let revised: HashSet<Option<&str>> =
+            self.budgets.iter().filter(|b| b.kind.as_deref() == Some("2")).map(|b| b.period_start.as_deref()).collect();
         let mut total: Option<(CurrencyCode, u128)> = None;
+        let mut others: Vec<CurrencyCode> = Vec::new();
+        let mut unread = false;
         for budget in &self.budgets {
-            if budget.kind.as_deref() != Some("2") && revised.contains(&&budget.period_start) {
+            if budget.kind.as_deref() != Some("2") && revised.contains(&budget.period_start.as_deref()) {
                 continue;
             }
             let currency = budget.currency.as_ref().or(self.default_currency.as_ref());
@@ -665,31 +677,55 @@ impl RawActivity {
                 Some(Ok(currency)) => currency,
                 Some(Err(e)) => {
                     notes.push(problem("budget/value/@currency", budget.line, e));
+                    unread = true;
                     continue;
                 }
                 None => {
                     notes.push(problem("budget/value/@currency", budget.line, ParseError::Empty));
+                    unread = true;
                     continue;
                 }
             };
-            let units = match Amount::parse(&budget.value) {
+            let units = match Amount::parse(&xsd_decimal(&budget.value)) {
                 Ok(amount) => units(&amount),
                 Err(e) => {
                     notes.push(problem(FIELD, budget.line, e));
+                    unread = true;
                     continue;
                 }
             };
             match &mut total {
                 None => total = Some((currency, units)),
-                Some((first, sum)) if *first == currency => *sum += units,
+                Some((first, sum)) if *first == currency => match sum.checked_add(units) {
+                    Some(more) => *sum = more,
+                    None => unread = true,
+                },
+                Some(_) if !others.contains(&currency) => others.push(currency),
                 Some(_) => {}
             }
         }
+        let line = self.budgets.first().map_or(self.line, |b| b.line);
+        if unread {
+            notes.push(noted(
+                FIELD,
+                line,
+                "the activity is kept without a budget, as not every value could be read".into(),
+            ));
+            return None;
+        }
         let (currency, sum) = total?;
+        if !others.is_empty() {
+            let others = others.iter().map(CurrencyCode::as_str).collect::<Vec<_>>().join(", ");
+            notes.push(noted(
+                FIELD,
+                line,
+                format!("the budget is the sum of the budgets in {currency}; those in {others} are left out"),
+            ));
+        }
         match Amount::parse(&decimal(sum)) {
             Ok(amount) => Some(Money { amount, currency }),
             Err(e) => {
-                notes.push(problem(FIELD, self.budgets[0].line, e));
+                notes.push(problem(FIELD, line, e));
                 None
             }
         }
@@ -766,17 +802,35 @@ fn organisation_kind(code: Option<&str>) -> ActorKind {
     }
 }
 
-/// An amount in ten-thousandths, the finest an [`Amount`] holds, so that sums are exact.
+/// An XML Schema decimal as [`Amount`] reads one: without a leading `+`, and with a digit on each
+/// side of its point (`.5` is `0.5`, `5.` is `5`).
+fn xsd_decimal(value: &str) -> String {
+    let value = value.trim();
+    let value = value.strip_prefix('+').unwrap_or(value);
+    let value = value.strip_suffix('.').unwrap_or(value);
+    if value.starts_with('.') {
+        format!("0{value}")
+    } else {
+        value.to_owned()
+    }
+}
+
+/// One unit of an amount, in the smallest fraction an [`Amount`] holds.
+const SCALE: u128 = 10u128.pow(Amount::MAX_DECIMALS as u32);
+
+/// An amount in the smallest fraction an [`Amount`] holds, so that sums are exact.
 fn units(amount: &Amount) -> u128 {
     let (whole, fraction) = amount.parts();
     let whole: u128 = whole.parse().expect("an amount has at most 15 whole digits");
-    let fraction: u128 = format!("{fraction:0<4}").parse().expect("an amount has at most 4 decimals");
-    whole * 10_000 + fraction
+    let fraction: u128 = format!("{fraction:0<width$}", width = Amount::MAX_DECIMALS)
+        .parse()
+        .expect("an amount has at most as many decimals as the scale");
+    whole * SCALE + fraction
 }
 
-/// Ten-thousandths written as a decimal.
+/// Units of the smallest fraction written as a decimal.
 fn decimal(units: u128) -> String {
-    format!("{}.{:04}", units / 10_000, units % 10_000)
+    format!("{}.{:0width$}", units / SCALE, units % SCALE, width = Amount::MAX_DECIMALS)
 }
 
 #[cfg(test)]
@@ -881,10 +935,15 @@ mod tests {
             located(&parsed.errors),
             [
                 ("iati-activity[1] (line 23)".to_owned(), "participating-org/@role"),
+                ("iati-activity[1] (line 34)".to_owned(), "budget/value"),
                 ("iati-activity[1] (line 54)".to_owned(), "document-link/@url"),
             ]
         );
-        assert_eq!(parsed.errors[1].reason, Reason::Invalid(ParseError::Url));
+        assert_eq!(
+            parsed.errors[1].reason.to_string(),
+            "the budget is the sum of the budgets in GBP; those in USD are left out"
+        );
+        assert_eq!(parsed.errors[2].reason, Reason::Invalid(ParseError::Url));
         let [activity] = &parsed.records[..] else { panic!("one activity") };
         let p = &activity.project;
         assert_eq!(p.iati_identifier.as_deref(), Some("GB-GOV-1-300123"));
@@ -1112,9 +1171,52 @@ mod tests {
 
     #[test]
     fn sums_are_exact() {
-        let total =
-            ["0.1", "0.2", "999999999999999.9999"].iter().map(|v| units(&Amount::parse(v).unwrap())).sum::<u128>();
-        assert_eq!(decimal(total), "1000000000000000.2999");
+        let total = ["0.1", "0.2", "999999999999999.000000000000000001"]
+            .iter()
+            .map(|v| units(&Amount::parse(v).unwrap()))
+            .sum::<u128>();
+        assert_eq!(decimal(total), "999999999999999.300000000000000001");
         assert_eq!(Amount::parse(&decimal(units(&Amount::parse("0.1").unwrap()) * 3)).unwrap().as_str(), "0.3");
+        assert_eq!(["+5", ".5", "5.", " 5 "].map(xsd_decimal), ["5", "0.5", "5", "5"]);
+    }
+
+    #[test]
+    fn six_decimal_budgets_and_xdr_are_kept_exactly() {
+        let budgets = "<activity-status code=\"2\"/>\n\
+                       <budget><period-start iso-date=\"2023-01-01\"/><value currency=\"SEK\">1533333.333333</value></budget>\n\
+                       <budget><period-start iso-date=\"2024-01-01\"/><value currency=\"SEK\">3066666.666667</value></budget>";
+        let xdr = "<activity-status code=\"2\"/>\n<budget><value currency=\"XDR\">+.5</value></budget>\n\
+                   <budget><value currency=\"XDR\">250000.</value></budget>";
+        let xml = file(&[activity("SE-0-SE-6-5400012301", budgets), activity("XM-EXAMPLE-XDR", xdr)]);
+        let parsed = read(xml.as_bytes(), "budgets.xml");
+        assert_eq!(parsed.errors, []);
+        let budgets: Vec<(&str, &str)> = parsed
+            .records
+            .iter()
+            .map(|a| a.project.budget.as_ref().map(|b| (b.amount.as_str(), b.currency.as_str())).unwrap())
+            .collect();
+        assert_eq!(budgets, [("4600000", "SEK"), ("250000.5", "XDR")]);
+    }
+
+    #[test]
+    fn an_unreadable_budget_leaves_none_rather_than_a_part() {
+        let budgets = "<activity-status code=\"2\"/>\n\
+                       <budget><value currency=\"USD\">4600000</value></budget>\n\
+                       <budget><value currency=\"USD\">1,000</value></budget>";
+        let xml = file(&[activity("XM-EXAMPLE-1", budgets)]);
+        let parsed = read(xml.as_bytes(), "budget.xml");
+        assert_eq!(parsed.records[0].project.budget, None);
+        let reported: Vec<(String, String)> =
+            parsed.errors.iter().map(|w| (w.location.to_string(), w.reason.to_string())).collect();
+        assert_eq!(
+            reported,
+            [
+                (
+                    "iati-activity[1] (line 6)".into(),
+                    "the activity is kept without a budget, as not every value could be read".into()
+                ),
+                ("iati-activity[1] (line 7)".into(), ParseError::Amount.to_string()),
+            ]
+        );
     }
 }
