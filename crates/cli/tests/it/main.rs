@@ -14,6 +14,7 @@ mod feeds;
 mod import;
 mod knowledge;
 mod matrix;
+mod open_data;
 mod ops;
 mod pages;
 mod probes;

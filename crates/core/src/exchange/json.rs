@@ -62,7 +62,7 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Parsed<Dataset>, RowError> {
         country_facts: reader.plain("country_facts", facts),
         ..Dataset::default()
     };
-    Ok(Parsed { records, errors: reader.errors })
+    Ok(Parsed { records, errors: reader.errors, warnings: Vec::new() })
 }
 
 /// Writes a dataset as pretty-printed JSON (two-space indents) with a final newline, records in
