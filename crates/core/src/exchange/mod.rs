@@ -7,6 +7,8 @@
 pub mod csv;
 pub mod iati;
 pub mod json;
+#[cfg(test)]
+mod robustness;
 
 use std::fmt;
 
