@@ -16,6 +16,7 @@ mod follow;
 mod import;
 mod knowledge;
 mod matrix;
+mod open_data;
 mod ops;
 mod pages;
 mod probes;
