@@ -68,6 +68,11 @@ pub struct ServeArgs {
     #[arg(long, env = "GFCE_WRITE_RATE_LIMIT", default_value_t = 120)]
     pub write_rate_limit: u32,
 
+    /// Address and port the Prometheus metrics are served on (`/metrics`), apart from the site,
+    /// e.g. 127.0.0.1:9090. Without it, metrics are not served.
+    #[arg(long, env = "GFCE_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+
     /// The SMTP server mail is sent through: smtp://USER:PASSWORD@HOST:587?tls=required
     /// (STARTTLS), or smtps://USER:PASSWORD@HOST:465 (TLS). Without it, mail waits in the outbox,
     /// where administrators can read it, and its text is written to the log.

@@ -402,6 +402,9 @@ const PER_100_EUR: [(&str, u64); 13] = [
 /// Funders whose country's currency is not known here budget in US dollars.
 const FALLBACK_CURRENCY: &str = "USD";
 
+/// Demo projects stand where most projects do; none is suspended or cancelled.
+const DEMO_STATUSES: &str = "the demo makes only planned, ongoing and completed projects";
+
 fn project(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet<Slug>) -> Project {
     let words = words();
     let and = &words.grammar.and;
@@ -579,6 +582,7 @@ fn dates(dice: &mut Dice, status: ProjectStatus) -> (Date, Option<Date>) {
             let start = dice.between(reference + 1, reference + 730);
             (date(start), Some(date(end_by_2029(dice, start, length, start + 180))))
         }
+        ProjectStatus::Suspended | ProjectStatus::Cancelled => unreachable!("{DEMO_STATUSES}"),
     }
 }
 
@@ -647,6 +651,7 @@ fn description(dice: &mut Dice, story: &Story) -> LocalizedText {
         (ProjectStatus::Ongoing, false) => &wording.work.ongoing_one,
         (ProjectStatus::Ongoing, true) => &wording.work.ongoing_several,
         (ProjectStatus::Planned, _) => &wording.work.planned,
+        (ProjectStatus::Suspended | ProjectStatus::Cancelled, _) => unreachable!("{DEMO_STATUSES}"),
     };
     let results =
         if story.status == ProjectStatus::Completed { &wording.results.achieved } else { &wording.results.expected };
@@ -974,9 +979,10 @@ mod tests {
                     assert!(start <= REFERENCE_DATE && p.ends_on.is_none_or(|e| e >= REFERENCE_DATE), "{}", p.slug)
                 }
                 ProjectStatus::Planned => assert!(start > REFERENCE_DATE, "{}", p.slug),
+                ProjectStatus::Suspended | ProjectStatus::Cancelled => panic!("{DEMO_STATUSES}: {}", p.slug),
             }
         }
-        for status in ProjectStatus::ALL {
+        for status in [ProjectStatus::Planned, ProjectStatus::Ongoing, ProjectStatus::Completed] {
             assert!(d.projects.iter().any(|p| p.record.status == status));
         }
     }

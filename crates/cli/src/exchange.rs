@@ -1,7 +1,7 @@
 //! `gfce import`, `gfce export` and `gfce demo-data`: files in and out of the database.
 
 use std::{
-    collections::HashMap,
+    collections::HashSet,
     io::{IsTerminal, Write},
     path::{Path, PathBuf},
 };
@@ -9,8 +9,8 @@ use std::{
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use gfce_core::{
-    exchange::{self, csv, iati, json, Dataset, Parsed, RowError, Stamped},
-    overlap, stable_id, Actor, Project, Slug,
+    exchange::{self, csv, iati, json, Dataset, Location, Parsed, RowError},
+    overlap, Project,
 };
 use gfce_store::{ImportReport, Store};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -38,9 +38,11 @@ pub struct ImportArgs {
     pub files: Vec<PathBuf>,
     #[arg(long, value_enum)]
     pub format: Option<ImportFormat>,
-    /// Write nothing at all if any row is invalid.
+    /// Write the valid rows and skip the invalid ones. Without it, one invalid row means nothing
+    /// is written. A file that cannot be read whole (not well-formed, of another format) always
+    /// means nothing is written.
     #[arg(long)]
-    pub strict: bool,
+    pub skip_invalid: bool,
 }
 
 /// The formats `gfce export` writes.
@@ -89,25 +91,39 @@ fn format_of(path: &Path, given: Option<ImportFormat>) -> anyhow::Result<ImportF
     }
 }
 
-/// Reads one CSV file into the dataset, its type told by its name.
-fn read_csv(
-    path: &Path,
-    bytes: &[u8],
-    name: &str,
-    data: &mut Dataset,
-    errors: &mut Vec<RowError>,
-) -> anyhow::Result<()> {
-    fn take<T>(parsed: Parsed<Vec<T>>, into: &mut Vec<T>, errors: &mut Vec<RowError>) {
-        into.extend(parsed.records);
-        errors.extend(parsed.errors);
+/// What the files of an import gave: the records, the rows refused, the rows changed on the way,
+/// and the files refused whole.
+#[derive(Default)]
+struct Read {
+    data: Dataset,
+    errors: Vec<RowError>,
+    warnings: Vec<RowError>,
+    refused: Vec<RowError>,
+}
+
+impl Read {
+    /// Keeps the records and the reports of one file, or the reason it was refused.
+    fn take<T>(&mut self, parsed: Result<Parsed<T>, RowError>, into: impl FnOnce(&mut Dataset, T)) {
+        match parsed {
+            Ok(parsed) => {
+                into(&mut self.data, parsed.records);
+                self.errors.extend(parsed.errors);
+                self.warnings.extend(parsed.warnings);
+            }
+            Err(whole) => self.refused.push(whole),
+        }
     }
+}
+
+/// Reads one CSV file, its type told by its name.
+fn read_csv(path: &Path, bytes: &[u8], name: &str, read: &mut Read) -> anyhow::Result<()> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     match stem {
-        "actors" => take(csv::read_actors(bytes, name), &mut data.actors, errors),
-        "projects" => take(csv::read_projects(bytes, name), &mut data.projects, errors),
-        "resources" => take(csv::read_resources(bytes, name), &mut data.resources, errors),
-        "events" => take(csv::read_events(bytes, name), &mut data.events, errors),
-        "country_facts" => take(csv::read_country_facts(bytes, name), &mut data.country_facts, errors),
+        "actors" => read.take(csv::read_actors(bytes, name), |d, r| d.actors.extend(r)),
+        "projects" => read.take(csv::read_projects(bytes, name), |d, r| d.projects.extend(r)),
+        "resources" => read.take(csv::read_resources(bytes, name), |d, r| d.resources.extend(r)),
+        "events" => read.take(csv::read_events(bytes, name), |d, r| d.events.extend(r)),
+        "country_facts" => read.take(csv::read_country_facts(bytes, name), |d, r| d.country_facts.extend(r)),
         _ => bail!(
             "{}: a CSV file must be named actors.csv, projects.csv, resources.csv, events.csv or country_facts.csv",
             path.display()
@@ -116,59 +132,32 @@ fn read_csv(
     Ok(())
 }
 
-/// Turns IATI activities into projects, and the organisations they name into actors: an
-/// organisation already here (by IATI identifier, then by slug) is reused, any other is created.
-fn read_iati(bytes: &[u8], name: &str, keys: &mut Keys, data: &mut Dataset, errors: &mut Vec<RowError>) {
-    let parsed = iati::read(bytes, name);
-    errors.extend(parsed.errors);
-    for activity in parsed.records {
-        let mut project = activity.project;
-        let mut renamed: HashMap<Slug, Slug> = HashMap::new();
-        for org in activity.organisations {
-            let existing = org.iati_ref.as_ref().and_then(|r| keys.by_ref.get(r)).cloned();
-            let slug = match existing {
-                Some(slug) => slug,
-                None if keys.slugs.contains_key(&org.slug) => org.slug.clone(),
-                None => {
-                    let actor = Actor {
-                        id: stable_id("actor", &org.slug),
-                        slug: org.slug.clone(),
-                        kind: org.kind,
-                        name: org.name.clone(),
-                        short_name: None,
-                        country: None,
-                        joined: None,
-                        website: None,
-                        listed_as: None,
-                        iati_ref: org.iati_ref.clone(),
-                        themes: Vec::new(),
-                    };
-                    if let Some(r) = &org.iati_ref {
-                        keys.by_ref.insert(r.clone(), org.slug.clone());
-                    }
-                    keys.slugs.insert(org.slug.clone(), ());
-                    data.actors.push(Stamped::new(actor));
-                    org.slug.clone()
-                }
-            };
-            renamed.insert(org.slug, slug);
-        }
-        for c in &mut project.participants {
-            if let Some(slug) = renamed.get(&c.actor) {
-                c.actor = slug.clone();
-            }
-        }
-        // Two organisations of a file can turn out to be one actor here; keep it once per role.
-        let mut seen = std::collections::HashSet::new();
-        project.participants.retain(|c| seen.insert((c.actor.clone(), c.role)));
-        data.projects.push(Stamped::new(project));
-    }
+/// Reads a JSON dataset.
+fn read_json(bytes: &[u8], name: &str, read: &mut Read) {
+    read.take(json::read(bytes, name), |d, r| {
+        d.actors.extend(r.actors);
+        d.projects.extend(r.projects);
+        d.resources.extend(r.resources);
+        d.events.extend(r.events);
+        d.country_facts.extend(r.country_facts);
+    });
 }
 
-/// The actors already known, for matching organisations named in IATI files.
-struct Keys {
-    by_ref: HashMap<String, Slug>,
-    slugs: HashMap<Slug, ()>,
+/// Reads an IATI file and turns its activities into projects and the organisations they name
+/// into actors, matched with the database and the files read before it.
+fn read_iati(bytes: &[u8], name: &str, merge: &mut iati::Merge, read: &mut Read) {
+    let parsed = iati::read(bytes, name).map(|parsed| {
+        let merged = merge.add(name, parsed.records);
+        Parsed {
+            records: merged.records,
+            errors: parsed.errors.into_iter().chain(merged.errors).collect(),
+            warnings: parsed.warnings.into_iter().chain(merged.warnings).collect(),
+        }
+    });
+    read.take(parsed, |d, r| {
+        d.actors.extend(r.actors);
+        d.projects.extend(r.projects);
+    });
 }
 
 /// A progress bar on a terminal, nothing otherwise (logs and CI output stay clean).
@@ -230,73 +219,95 @@ async fn write(
     Ok(report)
 }
 
-fn print_report(report: &ImportReport, strict: bool) -> anyhow::Result<()> {
+/// How many rows these reports are about: several reports on one row count it once.
+fn rows(reports: &[RowError]) -> usize {
+    let row = |r: &RowError| match &r.location {
+        // The reports on an activity name the lines of its parts; the activity is the row.
+        Location::Element { path, .. } => path.clone(),
+        other => other.to_string(),
+    };
+    reports.iter().map(|r| (r.file.as_str(), row(r))).collect::<HashSet<_>>().len()
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Prints what was written, refused and changed. A refused row fails the run unless the run was
+/// told to skip such rows, and then nothing was written.
+fn print_report(report: &ImportReport, warnings: &[RowError], skip_invalid: bool) -> anyhow::Result<()> {
     let mut err = std::io::stderr().lock();
+    let refused = if skip_invalid { "skipped" } else { "error" };
     for e in &report.errors {
-        writeln!(err, "skipped: {e}")?;
+        writeln!(err, "{refused}: {e}")?;
+    }
+    for w in warnings {
+        writeln!(err, "warning: {w}")?;
+    }
+    let (errors, warned) = (rows(&report.errors), rows(warnings));
+    let warned = plural(warned, "row with warnings", "rows with warnings");
+    if errors > 0 && !skip_invalid {
+        bail!(
+            "{} refused and {warned}, so nothing was written (--skip-invalid writes the valid rows and skips the \
+             others)",
+            plural(errors, "row", "rows")
+        );
     }
     let w = report.written;
     println!(
-        "imported {} records: {} actors, {} projects, {} tools and publications, {} events, {} country facts; {} rows \
-         skipped",
+        "imported {} records: {} actors, {} projects, {} tools and publications, {} events, {} country facts; {} \
+         skipped, {warned}",
         w.total(),
         w.actors,
         w.projects,
         w.resources,
         w.events,
         w.country_facts,
-        report.errors.len()
+        plural(errors, "row", "rows"),
     );
-    if strict && !report.errors.is_empty() {
-        bail!("{} invalid rows; --strict, so nothing was written", report.errors.len());
-    }
     Ok(())
 }
 
 pub async fn import(args: ImportArgs) -> anyhow::Result<()> {
     let (store, _) = open_seeded_store(&args.database).await?;
-    let mut data = Dataset::default();
-    let mut errors = Vec::new();
-    let mut keys: Option<Keys> = None;
+    let mut read = Read::default();
+    let mut merge: Option<iati::Merge> = None;
     let mut names = Vec::new();
     for path in &args.files {
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
         match format_of(path, args.format)? {
-            ImportFormat::Json => match json::read(&bytes, &name) {
-                Ok(parsed) => {
-                    let d = parsed.records;
-                    data.actors.extend(d.actors);
-                    data.projects.extend(d.projects);
-                    data.resources.extend(d.resources);
-                    data.events.extend(d.events);
-                    data.country_facts.extend(d.country_facts);
-                    errors.extend(parsed.errors);
-                }
-                Err(whole) => errors.push(whole),
-            },
-            ImportFormat::Csv => read_csv(path, &bytes, &name, &mut data, &mut errors)?,
+            ImportFormat::Json => read_json(&bytes, &name, &mut read),
+            ImportFormat::Csv => read_csv(path, &bytes, &name, &mut read)?,
             ImportFormat::Iati => {
-                if keys.is_none() {
-                    let known = store.actor_keys().await?;
-                    keys = Some(Keys {
-                        by_ref: known.iter().filter_map(|(s, r)| Some((r.clone()?, s.clone()))).collect(),
-                        slugs: known.into_iter().map(|(s, _)| (s, ())).collect(),
-                    });
+                if merge.is_none() {
+                    let known =
+                        iati::Known { projects: store.project_keys().await?, actors: store.actor_keys().await? };
+                    merge = Some(iati::Merge::new(known));
                 }
-                let keys = keys.as_mut().expect("set just above");
-                read_iati(&bytes, &name, keys, &mut data, &mut errors);
+                read_iati(&bytes, &name, merge.as_mut().expect("set just above"), &mut read);
             }
         }
         names.push(name);
     }
-    let check: Vec<Project> = if data.projects.len() <= OVERLAP_CHECK_MAX {
-        data.projects.iter().map(|p| p.record.clone()).collect()
+    if !read.refused.is_empty() {
+        store.close().await;
+        let mut err = std::io::stderr().lock();
+        for e in &read.refused {
+            writeln!(err, "error: {e}")?;
+        }
+        bail!(
+            "{}, so nothing was written",
+            plural(read.refused.len(), "file could not be read", "files could not be read")
+        );
+    }
+    let check: Vec<Project> = if read.data.projects.len() <= OVERLAP_CHECK_MAX {
+        read.data.projects.iter().map(|p| p.record.clone()).collect()
     } else {
         Vec::new()
     };
-    let report = write(&store, data, &names.join(", "), errors, args.strict).await?;
-    let written = print_report(&report, args.strict);
+    let report = write(&store, read.data, &names.join(", "), read.errors, !args.skip_invalid).await?;
+    let written = print_report(&report, &read.warnings, args.skip_invalid);
     if written.is_ok() && report.written.projects > 0 {
         report_overlaps(&store, &check).await?;
     }
@@ -370,5 +381,5 @@ pub async fn demo_data(args: DemoArgs) -> anyhow::Result<()> {
     debug_assert_eq!(data.format, exchange::FORMAT);
     let report = write(&store, data, "demo data", Vec::new(), true).await?;
     store.close().await;
-    print_report(&report, true)
+    print_report(&report, &[], false)
 }

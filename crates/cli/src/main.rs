@@ -43,6 +43,8 @@ enum Command {
     Migrate(DatabaseArgs),
     /// Rebuild the search index from the database, then exit.
     Reindex(DatabaseArgs),
+    /// Write a consistent copy of the SQLite database to a new file while the server runs.
+    Backup(serve::BackupArgs),
     /// Import JSON datasets, CSV files or IATI activity XML; invalid rows are reported and skipped.
     Import(exchange::ImportArgs),
     /// Export everything as a JSON dataset or as CSV files.
@@ -72,6 +74,7 @@ fn main() -> std::process::ExitCode {
             Command::Serve(args) => serve::run(args).await,
             Command::Migrate(args) => serve::migrate(args).await,
             Command::Reindex(args) => serve::reindex(args).await,
+            Command::Backup(args) => serve::backup(args).await,
             Command::Import(args) => exchange::import(args).await,
             Command::Export(args) => exchange::export(args).await,
             Command::DemoData(args) => exchange::demo_data(args).await,

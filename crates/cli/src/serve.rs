@@ -63,6 +63,24 @@ pub async fn reindex(args: DatabaseArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+#[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    #[command(flatten)]
+    database: DatabaseArgs,
+    /// The file to write; it must not exist. Restore by stopping the server and putting the file
+    /// in place of the database (see the operations guide).
+    file: std::path::PathBuf,
+}
+
+pub async fn backup(args: BackupArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(!args.file.exists(), "{} exists already; a backup is written to a new file", args.file.display());
+    let (store, _) = open_store(&args.database).await?;
+    store.backup(&args.file).await.with_context(|| format!("could not write the backup {}", args.file.display()))?;
+    store.close().await;
+    println!("GFCE Hub database copied to {}", args.file.display());
+    Ok(())
+}
+
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let (store, place) = open_store(&args.database).await?;
@@ -73,11 +91,13 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     }
     let (data_dir, _) = args.database.resolve()?;
     let index = open_index(&data_dir)?;
-    // A new index is built from scratch, and so is one far behind (after a large import: a
-    // rebuild reads records a page at a time, cheaper than replaying each change); otherwise the
-    // index catches up on what changed meanwhile.
-    let behind = store.change_log_position().await.context("could not read the change log")? - index.position();
-    if index.position() == 0 || behind > REBUILD_BEYOND {
+    // An index is built from scratch when it does not follow this database (a new one, another
+    // database's, or one that has seen changes a database restored from an older backup no
+    // longer holds), and when it is far behind (after a large import: a rebuild reads records a
+    // page at a time, cheaper than replaying each change); otherwise it catches up on what
+    // changed meanwhile.
+    let follows = index.follows(&store).await.context("could not compare the search index with the database")?;
+    if !follows || index.behind(&store).await.context("could not read the change log")? > REBUILD_BEYOND {
         index.rebuild(&store).await.context("could not build the search index")?;
     } else {
         index.catch_up(&store).await.context("could not bring the search index up to date")?;
@@ -106,6 +126,17 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             None
         }
     };
+    let metrics = match args.metrics_addr {
+        Some(metrics_addr) => {
+            let listener = TcpListener::bind(metrics_addr)
+                .await
+                .with_context(|| format!("could not listen for metrics on {metrics_addr}"))?;
+            let router = gfce_web::metrics_router(state.clone());
+            tracing::info!(addr = %metrics_addr, "serving metrics");
+            Some(tokio::spawn(async move { axum::serve(listener, router).await }))
+        }
+        None => None,
+    };
     let app = gfce_web::router(state, limits);
 
     println!("GFCE Hub listening on http://{addr} — data in {place}");
@@ -118,6 +149,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     follower.abort();
     if let Some(sender) = sender {
         sender.abort();
+    }
+    if let Some(metrics) = metrics {
+        metrics.abort();
     }
     store.close().await;
     tracing::info!("stopped");

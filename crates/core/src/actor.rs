@@ -90,6 +90,7 @@ pub struct Actor {
     pub listed_as: Option<String>,
     /// The organisation identifier used in IATI data (`XM-DAC-7`, `GB-GOV-1`), if known.
     pub iati_ref: Option<String>,
+    #[serde(default)]
     pub themes: Vec<ThemeId>,
 }
 

@@ -109,8 +109,16 @@ code_traits!(CurrencyCode);
 pub struct Amount(String);
 
 impl Amount {
-    /// Up to 15 digits before the point and 4 after; thousands separators are not accepted, since
-    /// `1,500` means different things in English and Vietnamese.
+    /// The most digits an amount has before its point.
+    pub const MAX_WHOLE_DIGITS: usize = 15;
+    /// The most digits an amount has after its point: as many as an XML Schema decimal must be
+    /// able to hold in all, so that a value published with six decimals (as IATI publishers do)
+    /// is kept exactly.
+    pub const MAX_DECIMALS: usize = 18;
+
+    /// Up to [`Amount::MAX_WHOLE_DIGITS`] digits before the point and [`Amount::MAX_DECIMALS`]
+    /// after; thousands separators are not accepted, since `1,500` means different things in
+    /// English and Vietnamese.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let s = input.trim();
         let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
@@ -120,7 +128,7 @@ impl Amount {
         }
         let whole = whole.trim_start_matches('0');
         let fraction = fraction.trim_end_matches('0');
-        if whole.len() > 15 || fraction.len() > 4 {
+        if whole.len() > Self::MAX_WHOLE_DIGITS || fraction.len() > Self::MAX_DECIMALS {
             return Err(ParseError::Amount);
         }
         let whole = if whole.is_empty() { "0" } else { whole };
@@ -206,7 +214,7 @@ impl fmt::Display for WebUrl {
 }
 
 /// A link with an optional label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Link {
     pub url: WebUrl,
     pub label: Option<String>,
@@ -274,7 +282,9 @@ mod tests {
         assert_eq!(Amount::parse("2500.50").unwrap().as_str(), "2500.5");
         assert_eq!(Amount::parse("0.0").unwrap().as_str(), "0");
         assert_eq!(Amount::parse("2500.5").unwrap().parts(), ("2500", "5"));
-        for bad in ["", "-5", "1,500", "1.", ".5", "1e6", "1.23456", "1234567890123456"] {
+        assert_eq!(Amount::parse("4600000.123456").unwrap().as_str(), "4600000.123456", "six decimals, exactly");
+        assert_eq!(Amount::parse("1.000000000000000001").unwrap().parts(), ("1", "000000000000000001"));
+        for bad in ["", "-5", "1,500", "1.", ".5", "1e6", "1.0000000000000000001", "1234567890123456"] {
             assert_eq!(Amount::parse(bad), Err(ParseError::Amount), "{bad}");
         }
     }

@@ -51,7 +51,11 @@ named_enum! {
     pub enum ProjectStatus {
         Planned => "planned",
         Ongoing => "ongoing",
+        /// Stopped for a time, to resume later.
+        Suspended => "suspended",
         Completed => "completed",
+        /// Stopped before it was completed, for good.
+        Cancelled => "cancelled",
     }
     impl FromStr;
 }

@@ -56,15 +56,22 @@ pub struct Project {
     pub starts_on: Option<Date>,
     pub ends_on: Option<Date>,
     /// Funders, implementers and partners, in the order given.
+    #[serde(default)]
     pub participants: Vec<Contribution>,
     /// The countries that benefit.
+    #[serde(default)]
     pub countries: Vec<CountryCode>,
     /// The regions that benefit, as a whole.
+    #[serde(default)]
     pub regions: Vec<RegionCode>,
+    #[serde(default)]
     pub themes: Vec<ThemeId>,
+    #[serde(default)]
     pub tags: Vec<Tag>,
     pub budget: Option<Money>,
+    #[serde(default)]
     pub languages: Vec<LanguageCode>,
+    #[serde(default)]
     pub links: Vec<Link>,
     /// The identifier of the IATI activity it was imported from, which a re-import updates.
     pub iati_identifier: Option<String>,
@@ -117,9 +124,13 @@ pub struct Resource {
     pub published_on: Option<Date>,
     pub url: Option<WebUrl>,
     /// Authors and publishers.
+    #[serde(default)]
     pub contributors: Vec<Contribution>,
+    #[serde(default)]
     pub themes: Vec<ThemeId>,
+    #[serde(default)]
     pub regions: Vec<RegionCode>,
+    #[serde(default)]
     pub languages: Vec<LanguageCode>,
     pub source_url: Option<WebUrl>,
 }
@@ -139,7 +150,9 @@ pub struct Event {
     pub country: CountryCode,
     pub url: Option<WebUrl>,
     /// The actors that organise or host it.
+    #[serde(default)]
     pub organisers: Vec<Slug>,
+    #[serde(default)]
     pub themes: Vec<ThemeId>,
 }
 

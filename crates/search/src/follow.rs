@@ -1,9 +1,20 @@
 //! Keeping the index in step with the database: full rebuilds, and catching up on the change log.
+//!
+//! Each commit records the index's [`Mark`]: which database it follows, the horizon below which
+//! every change has been applied, and the latest change applied. A round of catching up reads
+//! the store's horizon first, then every change from the previous horizon on, applies them, and
+//! moves to the horizon it read. No change is ever skipped, however long the transaction that
+//! wrote it: until it ends, the horizon stays below it (`Store::change_horizon`).
 
-use std::{collections::BTreeSet, sync::Arc, time::Duration};
+use std::{
+    collections::BTreeMap,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
 
 use gfce_core::Slug;
 use gfce_store::{Change, Store};
+use serde::{Deserialize, Serialize};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 use uuid::Uuid;
 
@@ -12,16 +23,26 @@ use crate::{
     SearchError, SearchIndex,
 };
 
-/// How far back each catch-up looks again. On PostgreSQL a change's sequence number is taken
-/// when its transaction writes, not when it commits, so a later number can become visible before
-/// an earlier one; re-reading a window (and skipping what was already applied) catches those.
-const WINDOW: i64 = 1000;
+/// Changes read per query.
 const BATCH: i64 = 500;
 
-/// Applied sequence numbers within the window; the first catch-up after start re-applies the
-/// window, which is harmless since applying a change is idempotent.
+/// Where the index stands, kept in the payload of each commit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Mark {
+    /// The id of the database the index was built from (`Store::database_id`).
+    pub database: String,
+    /// Every change below this horizon has been applied.
+    pub horizon: i64,
+    /// The latest change applied, which the database must still hold: one restored from an
+    /// older backup, or another database, does not.
+    pub last: Option<Change>,
+}
+
+/// Changes applied at or past the horizon, by sequence number, with their transaction: while a
+/// long transaction keeps the horizon back, the changes committed after it are read again each
+/// round and need not be applied again. They are forgotten once the horizon passes them.
 #[derive(Debug, Default)]
-pub(crate) struct Recent(std::sync::Mutex<BTreeSet<i64>>);
+pub(crate) struct Applied(Mutex<BTreeMap<i64, i64>>);
 
 /// Records read per query while rebuilding.
 const PAGE: i64 = 1000;
@@ -31,9 +52,10 @@ impl SearchIndex {
     /// time so that memory stays flat however many records there are. Run it before following the
     /// change log (as `gfce serve` and `gfce reindex` do), not beside it.
     pub async fn rebuild(&self, store: &Store) -> Result<usize, SearchError> {
-        // Read the position first: a change made while the records are read is then applied
+        // Read the horizon first: a change made while the records are read is then applied
         // again by the next catch-up rather than missed.
-        let head = store.change_log_position().await?;
+        let mark = Mark { database: store.database_id().await?, horizon: store.change_horizon().await?, last: None };
+        let latest = store.latest_change().await?;
         let mut names = ActorNames::new();
         let mut docs = Vec::new();
         let mut last = String::new();
@@ -66,22 +88,48 @@ impl SearchIndex {
             self.add(page.iter().map(|e| document::event(self.fields, &e.record, &names)).collect())?;
         }
         count += names.len();
-        self.commit(&mut self.writer(), head)?;
-        self.recent.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
-        tracing::info!(documents = count, position = head, "search index rebuilt");
+        let horizon = mark.horizon;
+        self.commit(&mut self.writer(), &Mark { last: latest, ..mark })?;
+        self.applied.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        tracing::info!(documents = count, horizon, "search index rebuilt");
         Ok(count)
     }
 
-    /// Applies the changes logged since the index's position; returns how many were applied.
+    /// Whether the index follows this store's database and has seen nothing it no longer holds.
+    /// One that does not (built from another database, or from this one before it was restored
+    /// from an older backup) must be rebuilt: catching up would keep records that are gone.
+    pub async fn follows(&self, store: &Store) -> Result<bool, SearchError> {
+        let Some(mark) = self.mark() else { return Ok(false) };
+        if mark.database != store.database_id().await? || mark.horizon > store.change_horizon().await? {
+            return Ok(false);
+        }
+        Ok(match &mark.last {
+            Some(change) => store.holds_change(change).await?,
+            None => true,
+        })
+    }
+
+    /// How many changes the index has yet to apply.
+    pub async fn behind(&self, store: &Store) -> Result<i64, SearchError> {
+        let horizon = self.mark().map_or(0, |m| m.horizon);
+        Ok(store.changes_pending(horizon).await?)
+    }
+
+    /// Applies every change from the index's horizon on; returns how many were applied.
     pub async fn catch_up(&self, store: &Store) -> Result<usize, SearchError> {
+        let Some(mark) = self.mark() else { return Ok(0) };
+        // The horizon is read before the changes, so that every change below it is visible to
+        // the reads that follow.
+        let horizon = store.change_horizon().await?;
+        let mut last = mark.last.clone();
         let mut applied = 0;
-        let mut after = (self.position() - WINDOW).max(0);
+        let mut after: Option<Change> = None;
         loop {
-            let changes = store.changes_since(after, BATCH).await?;
-            let Some(last) = changes.last().map(|c| c.seq) else { break };
+            let changes = store.changes_from(mark.horizon, after.as_ref(), BATCH).await?;
+            let Some(tail) = changes.last().cloned() else { break };
             let fresh: Vec<&Change> = {
-                let recent = self.recent.0.lock().unwrap_or_else(|e| e.into_inner());
-                changes.iter().filter(|c| !recent.contains(&c.seq)).collect()
+                let done = self.applied.0.lock().unwrap_or_else(|e| e.into_inner());
+                changes.iter().filter(|c| !done.contains_key(&c.seq)).collect()
             };
             if !fresh.is_empty() {
                 let docs = self.documents_for(store, &fresh).await?;
@@ -95,18 +143,26 @@ impl SearchIndex {
                 for doc in docs {
                     writer.add_document(doc)?;
                 }
-                let position = self.position().max(last);
-                self.commit(&mut writer, position)?;
-                let mut recent = self.recent.0.lock().unwrap_or_else(|e| e.into_inner());
-                recent.extend(fresh.iter().map(|c| c.seq));
-                let floor = position - WINDOW;
-                recent.retain(|seq| *seq > floor);
+                if let Some(newest) = fresh.iter().max_by_key(|c| c.seq) {
+                    if last.as_ref().is_none_or(|l| newest.seq > l.seq) {
+                        last = Some((*newest).clone());
+                    }
+                }
+                // Until the round is over, the mark keeps the old horizon: a round cut short
+                // starts again from there.
+                self.commit(&mut writer, &Mark { last: last.clone(), ..mark.clone() })?;
+                self.applied.0.lock().unwrap_or_else(|e| e.into_inner()).extend(fresh.iter().map(|c| (c.seq, c.tx)));
                 applied += fresh.len();
             }
-            after = last;
-            if (changes.len() as i64) < BATCH {
+            let full = changes.len() as i64 == BATCH;
+            after = Some(tail);
+            if !full {
                 break;
             }
+        }
+        if horizon != mark.horizon {
+            self.commit(&mut self.writer(), &Mark { horizon, last, ..mark })?;
+            self.applied.0.lock().unwrap_or_else(|e| e.into_inner()).retain(|_, tx| *tx >= horizon);
         }
         Ok(applied)
     }
@@ -157,10 +213,16 @@ impl SearchIndex {
         self.writer.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Commits with the change-log position as payload and makes the commit visible to searches.
-    fn commit(&self, writer: &mut IndexWriter, position: i64) -> Result<(), SearchError> {
+    /// Where the last commit left the index; `None` for a new index, or one whose payload is
+    /// not a mark (written by an earlier version).
+    pub(crate) fn mark(&self) -> Option<Mark> {
+        self.index.load_metas().ok()?.payload.and_then(|p| serde_json::from_str(&p).ok())
+    }
+
+    /// Commits with the mark as payload and makes the commit visible to searches.
+    fn commit(&self, writer: &mut IndexWriter, mark: &Mark) -> Result<(), SearchError> {
         let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(&position.to_string());
+        prepared.set_payload(&serde_json::to_string(mark).expect("a mark always serializes"));
         prepared.commit()?;
         self.reader.reload()?;
         Ok(())

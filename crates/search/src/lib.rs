@@ -8,8 +8,9 @@
 //! - Facets (type, theme, region, country, status, year) are counted over the matching records
 //!   and double as filters.
 //! - The index is derived data: [`SearchIndex::rebuild`] makes it again from the store, and
-//!   [`SearchIndex::catch_up`] applies the store's change log since the last commit, whose
-//!   position is kept in the index's commit payload.
+//!   [`SearchIndex::catch_up`] applies the store's change log since the last commit, whose mark
+//!   (the database followed, its horizon, the latest change applied) is kept in the index's
+//!   commit payload; [`SearchIndex::follows`] tells whether an index still belongs to a store.
 //!
 //! Where to start reading: [`SearchIndex`] (open, rebuild, catch up, search) and
 //! [`spawn_follower`]; then `schema.rs` and `document.rs` for what a record becomes in the index,
@@ -114,13 +115,13 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
-    recent: follow::Recent,
+    applied: follow::Applied,
     facet_ords: Arc<facets::FacetOrds>,
 }
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SearchIndex").field("position", &self.position()).finish()
+        f.debug_struct("SearchIndex").field("mark", &self.mark()).finish()
     }
 }
 
@@ -175,14 +176,9 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             fields,
-            recent: follow::Recent::default(),
+            applied: follow::Applied::default(),
             facet_ords,
         })
-    }
-
-    /// The change-log position the last commit reflects (0 for a new index).
-    pub fn position(&self) -> i64 {
-        self.index.load_metas().ok().and_then(|m| m.payload).and_then(|p| p.parse().ok()).unwrap_or(0)
     }
 
     /// Runs a search. Any query string is accepted.

@@ -13,8 +13,19 @@ use uuid::Uuid;
 use crate::{
     rows::{now, stamp, RowReader},
     sql::{Conditions, Value},
-    Store, StoreError,
+    Backend, Store, StoreError,
 };
+
+/// An attempt counted against a throttling scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempt {
+    /// The attempt's row, to take it back.
+    pub id: i64,
+    /// The scope's attempts in the window, this one included.
+    pub counted: i64,
+    /// The earliest of them, from which the window's end is known.
+    pub first: Option<OffsetDateTime>,
+}
 
 /// A person who can sign in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,9 +156,9 @@ impl Store {
         role: UserRole,
         actor: Option<&Slug>,
     ) -> Result<User, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let user = insert_user(&mut tx, email, password_hash, role, actor).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(user)
     }
 
@@ -193,7 +204,7 @@ impl Store {
     /// Replaces a user's password hash and ends every other session of that user. The user's API
     /// tokens keep working: each is a credential of its own, revoked on its own.
     pub async fn set_password(&self, user: Uuid, hash: &str, keep_session: Option<&str>) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(hash)
             .bind(now())
@@ -205,7 +216,7 @@ impl Store {
             .bind(keep_session.unwrap_or_default())
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -260,48 +271,72 @@ impl Store {
         Ok(())
     }
 
-    /// Counts an attempt against each scope: a failed login (by account, by address), or a
-    /// request that sends mail (by address, by recipient).
-    pub async fn record_login_failure(&self, scopes: &[&str]) -> Result<(), StoreError> {
-        let at = now();
-        for scope in scopes {
-            sqlx::query("INSERT INTO login_failures (scope, at) VALUES ($1, $2)")
-                .bind(*scope)
-                .bind(&at)
-                .execute(&self.pool)
-                .await?;
+    /// Counts an attempt against a throttling scope before it is made: the attempt is written,
+    /// then the scope's attempts since `since` are counted, this one included. Attempts on one
+    /// scope are counted one at a time (SQLite: the write lock; PostgreSQL: a lock on the scope
+    /// held until commit), so racing attempts each see exactly those counted before them: no
+    /// more pass a limit than it allows, and none is refused for attempts counted after it.
+    pub async fn count_attempt(&self, scope: &str, since: OffsetDateTime) -> Result<Attempt, StoreError> {
+        let mut tx = self.begin_write().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))").bind(scope).execute(&mut *tx).await?;
         }
-        Ok(())
-    }
-
-    /// Attempts counted in a scope since a time, and the earliest of them.
-    pub async fn login_failures_since(
-        &self,
-        scope: &str,
-        since: OffsetDateTime,
-    ) -> Result<(i64, Option<OffsetDateTime>), StoreError> {
+        let row = sqlx::query("INSERT INTO login_failures (scope, at) VALUES ($1, $2) RETURNING id")
+            .bind(scope)
+            .bind(now())
+            .fetch_one(&mut *tx)
+            .await?;
+        let id = RowReader::new(&row, "login_failure", "id").int("id")?;
         let row =
             sqlx::query("SELECT COUNT(*) AS n, MIN(at) AS first FROM login_failures WHERE scope = $1 AND at >= $2")
                 .bind(scope)
                 .bind(stamp(since))
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *tx)
                 .await?;
         let r = RowReader::new(&row, "login_failure", "first");
-        let first = match r.opt_text("first")? {
-            Some(_) => Some(r.moment("first")?),
-            None => None,
-        };
-        Ok((r.int("n")?, first))
+        let attempt = Attempt { id, counted: r.int("n")?, first: r.opt_moment("first")? };
+        self.commit(tx).await?;
+        Ok(attempt)
     }
 
-    /// Forgets the failed logins of a scope (after a successful login) and any older than `before`.
-    pub async fn clear_login_failures(&self, scope: &str, before: OffsetDateTime) -> Result<(), StoreError> {
+    /// Takes counted attempts back: those refused before they were made, or that succeeded.
+    pub async fn forget_attempts(&self, ids: &[i64]) -> Result<(), StoreError> {
+        for id in ids {
+            sqlx::query("DELETE FROM login_failures WHERE id = $1").bind(id).execute(&self.pool).await?;
+        }
+        Ok(())
+    }
+
+    /// Forgets a scope's attempts (its holder got in) and every attempt before `before`, which
+    /// no longer counts anywhere.
+    pub async fn clear_attempts(&self, scope: &str, before: OffsetDateTime) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM login_failures WHERE scope = $1 OR at < $2")
             .bind(scope)
             .bind(stamp(before))
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// Whether the account with this address signed in from this client address since `since`,
+    /// as the audit log records sign-ins.
+    pub async fn signed_in_from(
+        &self,
+        email: &Email,
+        address: &str,
+        since: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM audit_log a JOIN users u ON u.id = a.user_id \
+             WHERE a.action = $1 AND u.email_key = $2 AND a.detail = $3 AND a.at >= $4",
+        )
+        .bind(AuditAction::Login.as_str())
+        .bind(email_key(email))
+        .bind(address)
+        .bind(stamp(since))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(RowReader::new(&row, "audit_log", "n").int("n")? > 0)
     }
 
     /// Appends to the audit log.

@@ -179,9 +179,9 @@ impl Store {
 
     /// Adds or replaces an actor, with its themes, in one transaction that also logs the change.
     pub async fn save_actor(&self, actor: &Actor) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         write::upsert(&mut tx, &ACTORS, vec![prepare(&Stamped::new(actor.clone()))], &HashMap::new()).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 

@@ -210,7 +210,7 @@ impl Store {
         let id = Uuid::new_v4();
         let at = now();
         let a = application;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO applications (id, state, kind, name_en, name_vi, country, website, contact_name, \
              contact_email, motivation, official_name, official_title, lang, submitted_at, updated_at) \
@@ -245,7 +245,7 @@ impl Store {
         enqueue(&mut tx, acknowledgement).await?;
         let subject = id.to_string();
         audit_on(&mut *tx, by, AuditAction::ApplicationSubmitted, Some(&subject), Some(address)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(id)
     }
 
@@ -312,7 +312,7 @@ impl Store {
         mail: &ApprovalMail,
     ) -> Result<Decision, StoreError> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(outcome) = take_submitted(&mut tx, id, &at).await? {
             tx.rollback().await?;
             return Ok(outcome);
@@ -403,7 +403,7 @@ impl Store {
             .await?;
         enqueue(&mut tx, &mail.decision).await?;
         audit_on(&mut *tx, Some(by), AuditAction::ApplicationApproved, Some(&subject), Some(slug.as_str())).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Decision::Approved { actor: slug, link_sent: unproven.is_some() })
     }
 
@@ -417,7 +417,7 @@ impl Store {
         mail: &OutgoingMail,
     ) -> Result<Decision, StoreError> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(outcome) = take_submitted(&mut tx, id, &at).await? {
             tx.rollback().await?;
             return Ok(outcome);
@@ -440,7 +440,7 @@ impl Store {
         enqueue(&mut tx, mail).await?;
         let subject = id.to_string();
         audit_on(&mut *tx, Some(by), AuditAction::ApplicationRejected, Some(&subject), Some(reason.as_str())).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Decision::Rejected)
     }
 }

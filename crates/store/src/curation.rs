@@ -292,7 +292,7 @@ impl Store {
     ) -> Result<Outcome<Revision>, StoreError> {
         let base = self.published_document(content.kind(), content.id()).await?;
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let record = content.id().to_string();
         let open = sqlx::query(
             "SELECT id FROM revisions WHERE record_id = $1 AND state IN ('draft', 'submitted', 'returned')",
@@ -341,14 +341,14 @@ impl Store {
         let detail = before_after(content.kind(), content.slug(), Some(id), base.as_ref(), Some(&document));
         audit_on(&mut *tx, Some(author), AuditAction::RevisionStarted, Some(&record), Some(&detail)).await?;
         let revision = load(&mut tx, id).await?.expect("the revision just written");
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Ok(revision))
     }
 
     /// Replaces the content of a draft or returned revision (which becomes a draft again).
     pub async fn revise(&self, id: Uuid, content: &Content, by: Uuid) -> Result<Outcome<Revision>, StoreError> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some(current) = load(&mut tx, id).await? else { return Ok(Err(Refusal::NotFound)) };
         if current.state.after(Step::Edit).is_none() {
             return Ok(Err(Refusal::WrongState(current.state)));
@@ -384,7 +384,7 @@ impl Store {
         audit_on(&mut *tx, Some(by), AuditAction::RevisionEdited, Some(&current.record_id.to_string()), Some(&detail))
             .await?;
         let revision = load(&mut tx, id).await?.expect("the revision just written");
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Ok(revision))
     }
 
@@ -398,8 +398,18 @@ impl Store {
         by: Uuid,
         comment: Option<&ReturnComment>,
     ) -> Result<Outcome<Revision>, StoreError> {
+        // The public record a publication replaces, for the audit entry, is read before the write
+        // lock is taken: reading through the pool while holding it would wait for connections
+        // that may all be waiting for the lock.
+        let before = match step {
+            Step::Publish => match load(&mut *self.pool.acquire().await?, id).await? {
+                Some(r) => self.published_document(r.kind, r.record_id).await?,
+                None => None,
+            },
+            _ => None,
+        };
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some(current) = load(&mut tx, id).await? else { return Ok(Err(Refusal::NotFound)) };
         let Some(next) = current.state.after(step).filter(|_| step != Step::Edit && step != Step::Withdraw) else {
             return Ok(Err(Refusal::WrongState(current.state)));
@@ -429,7 +439,6 @@ impl Store {
             if slug_taken(&mut tx, &current.content).await? {
                 return Ok(Err(Refusal::SlugTaken));
             }
-            let before = self.published_document(kind, current.record_id).await?;
             sqlx::query(
                 "UPDATE revisions SET state = $1, updated_at = $2 WHERE record_id = $3 AND state = $4 AND id <> $5",
             )
@@ -451,7 +460,7 @@ impl Store {
         let action = AuditAction::of_step(step).expect("the steps taken here are audited under their own names");
         audit_on(&mut *tx, Some(by), action, Some(&record), Some(&detail)).await?;
         let revision = load(&mut tx, id).await?.expect("the revision just written");
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Ok(revision))
     }
 
@@ -464,7 +473,7 @@ impl Store {
         let (table, _) = family(kind);
         let record = content.id().to_string();
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         children::delete(&mut tx, std::slice::from_ref(&record)).await?;
         let gone =
             sqlx::query(&format!("DELETE FROM {} WHERE id = $1", table.name)).bind(&record).execute(&mut *tx).await?;
@@ -491,7 +500,7 @@ impl Store {
         }
         let detail = before_after(kind, slug, None, Some(&before), None);
         audit_on(&mut *tx, Some(by), AuditAction::RecordWithdrawn, Some(&record), Some(&detail)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Ok(content.id()))
     }
 

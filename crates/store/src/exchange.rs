@@ -10,9 +10,9 @@ use gfce_core::{
     exchange::{Dataset, Location, Reason, RowError, Stamped},
     Actor, Event, ParseError, Project, Resource, Slug,
 };
-use sqlx::{AnyConnection, Connection, Row};
+use sqlx::{AnyConnection, Row};
 
-use crate::{actors, events, facts, projects, read::Stored, resources, write, Store, StoreError};
+use crate::{actors, events, facts, projects, read::Stored, resources, rows::RowReader, write, Store, StoreError};
 
 /// How many records of each kind an import wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -60,7 +60,8 @@ async fn taken(conn: &mut AnyConnection, sql: &str) -> Result<HashMap<String, St
 }
 
 /// Drops the records whose slug (or other unique key) another record already holds, in the
-/// database or earlier in the same dataset.
+/// database or earlier in the same dataset. A record given twice (the same id twice, from two
+/// files) is dropped the second time too: written twice in one statement, it would fail there.
 fn keep_unique<T>(
     records: &mut Vec<Stamped<T>>,
     taken: &mut HashMap<String, String>,
@@ -69,19 +70,18 @@ fn keep_unique<T>(
     (file, section, field): (&str, &str, &str),
     errors: &mut Vec<RowError>,
 ) {
+    let mut claimed = HashSet::new();
     records.retain(|s| {
         let Some(k) = key(&s.record) else { return true };
         let (id, slug) = identity(&s.record);
-        match taken.get(&k) {
-            Some(holder) if *holder != id => {
-                errors.push(problem(file, section, &slug, field, ParseError::Duplicate));
-                false
-            }
-            _ => {
-                taken.insert(k, id);
-                true
-            }
+        let held_by_another = taken.get(&k).is_some_and(|holder| *holder != id);
+        if held_by_another || claimed.contains(&k) {
+            errors.push(problem(file, section, &slug, field, ParseError::Duplicate));
+            return false;
         }
+        taken.insert(k.clone(), id);
+        claimed.insert(k);
+        true
     });
 }
 
@@ -122,7 +122,7 @@ impl Store {
         progress: &(dyn Fn(usize) + Sync),
     ) -> Result<ImportReport, StoreError> {
         let mut errors = earlier;
-        let mut tx = conn.begin().await?;
+        let mut tx = crate::begin_write(conn).await?;
 
         let mut actor_slugs = taken(&mut tx, "SELECT slug AS k, id FROM actors").await?;
         let mut actor_refs = taken(&mut tx, "SELECT iati_ref AS k, id FROM actors WHERE iati_ref IS NOT NULL").await?;
@@ -219,6 +219,20 @@ impl Store {
             !bad
         });
 
+        let mut facts = HashSet::new();
+        data.country_facts.retain(|f| {
+            let fresh = facts.insert((f.country, f.kind));
+            if !fresh {
+                errors.push(RowError {
+                    file: file.to_owned(),
+                    location: Location::Record(format!("country_facts[{} {}]", f.country, f.kind.as_str())),
+                    field: "kind".to_owned(),
+                    reason: Reason::Invalid(ParseError::Duplicate),
+                });
+            }
+            fresh
+        });
+
         if strict && !errors.is_empty() {
             tx.rollback().await?;
             return Ok(ImportReport { written: ImportCounts::default(), errors });
@@ -251,6 +265,18 @@ impl Store {
         progress(written.total());
         tx.commit().await?;
         Ok(ImportReport { written, errors })
+    }
+
+    /// The slug of every project, with the identifier of the IATI activity it was imported from,
+    /// for matching the activities of an import.
+    pub async fn project_keys(&self) -> Result<Vec<(Slug, Option<String>)>, StoreError> {
+        let rows = sqlx::query("SELECT id, slug, iati_identifier FROM projects").fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| {
+                let r = RowReader::new(row, "project", "id");
+                Ok((r.parsed("slug", Slug::parse)?, r.opt_text("iati_identifier")?))
+            })
+            .collect()
     }
 
     /// Everything beyond the shipped reference data (and the shipped records as they are now),

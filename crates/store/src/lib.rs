@@ -22,6 +22,7 @@ mod error;
 mod events;
 mod exchange;
 mod facts;
+mod file;
 mod mail;
 mod projects;
 mod read;
@@ -38,10 +39,10 @@ use std::{str::FromStr, time::Duration};
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},
-    AnyPool, Executor,
+    Any, AnyConnection, AnyPool, Connection, Executor, Transaction,
 };
 
-pub use accounts::{AuditEntry, AuditFilter, Session, User};
+pub use accounts::{Attempt, AuditEntry, AuditFilter, Session, User};
 pub use actors::{ActorFilter, HomeCounts};
 pub use applications::{ApprovalMail, Decision, HistoryEntry, StoredApplication};
 pub use change_log::Change;
@@ -82,11 +83,28 @@ impl Backend {
     }
 }
 
+/// How a write transaction begins on SQLite: taking the write lock at once, so that a writer
+/// waits its turn under the busy timeout. A deferred transaction takes it at its first write, and
+/// one that read before another writer committed cannot take it at all (`SQLITE_BUSY_SNAPSHOT`):
+/// it fails at once, the busy timeout notwithstanding.
+const SQLITE_WRITE: &str = "BEGIN IMMEDIATE";
+
+/// Begins a transaction that writes on a connection of its own (an import's).
+pub(crate) async fn begin_write(conn: &mut AnyConnection) -> Result<Transaction<'_, Any>, StoreError> {
+    Ok(if conn.backend_name().eq_ignore_ascii_case("sqlite") {
+        conn.begin_with(SQLITE_WRITE).await?
+    } else {
+        conn.begin().await?
+    })
+}
+
 /// A handle to the database, cheap to clone and share between requests.
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// The SQLite file, checked before and after each write.
+    file: Option<file::DatabaseFile>,
 }
 
 impl Store {
@@ -122,7 +140,8 @@ impl Store {
             // WAL is a property of the database file, kept once set.
             sqlx::query("PRAGMA journal_mode = WAL").fetch_all(&pool).await?;
         }
-        Ok(Store { pool, backend })
+        let file = file::DatabaseFile::of_url(url);
+        Ok(Store { pool, backend, file })
     }
 
     pub fn backend(&self) -> Backend {
@@ -135,6 +154,51 @@ impl Store {
             Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
             Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await?,
         }
+        Ok(())
+    }
+
+    /// A transaction that writes; see [`begin_write`]. Its commit is [`Store::commit`].
+    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Any>, StoreError> {
+        self.check_file()?;
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with(SQLITE_WRITE).await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
+    /// Commits a write and makes sure it reached the database: a SQLite file deleted or replaced
+    /// meanwhile took it into a file nobody will read, which the caller must not acknowledge.
+    pub(crate) async fn commit(&self, tx: Transaction<'static, Any>) -> Result<(), StoreError> {
+        tx.commit().await?;
+        self.check_file()
+    }
+
+    fn check_file(&self) -> Result<(), StoreError> {
+        self.file.as_ref().map_or(Ok(()), file::DatabaseFile::check)
+    }
+
+    /// Answers whether the database can take a write now: the SQLite file is the one opened,
+    /// and a write commits (neither a read-only database nor a full disk refuses it).
+    pub async fn check_writable(&self) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO meta (key, value) VALUES ('ready', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(rows::now())
+        .execute(&mut *tx)
+        .await?;
+        self.commit(tx).await
+    }
+
+    /// Writes a consistent copy of a SQLite database to `path`, which must not exist, while the
+    /// database stays in use (`VACUUM INTO`). PostgreSQL has its own tools for this (`pg_dump`),
+    /// so there it is [`StoreError::Unsupported`].
+    pub async fn backup(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::Unsupported("a backup of a PostgreSQL database is made with pg_dump"));
+        }
+        let path = path.to_str().ok_or(StoreError::Unsupported("the backup's path must be UTF-8"))?;
+        sqlx::query("VACUUM INTO $1").bind(path).execute(&self.pool).await?;
         Ok(())
     }
 

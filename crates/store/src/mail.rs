@@ -128,7 +128,7 @@ impl Store {
         notice: &OutgoingMail,
         address: &str,
     ) -> Result<Registration, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let outcome = match insert_user(&mut tx, email, password_hash, UserRole::Registered, None).await {
             Ok(user) => {
                 enqueue(&mut tx, welcome).await?;
@@ -149,7 +149,7 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(outcome)
     }
 
@@ -164,7 +164,7 @@ impl Store {
         mail: &OutgoingMail,
         address: &str,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let user = sqlx::query("SELECT id FROM users WHERE email_key = $1 AND disabled = 0")
             .bind(email_key(email))
             .fetch_optional(&mut *tx)
@@ -177,7 +177,7 @@ impl Store {
         enqueue(&mut tx, mail).await?;
         let user = Uuid::parse_str(&user_id).ok();
         audit_on(&mut *tx, user, AuditAction::PasswordResetRequested, Some(email.as_str()), Some(address)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 
@@ -208,7 +208,7 @@ impl Store {
     /// answer is what the token was worth, [`ResetToken::Valid`] when it was used now.
     pub async fn finish_password_reset(&self, token_hash: &str, password_hash: &str) -> Result<ResetToken, StoreError> {
         let now = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let taken = sqlx::query(
             "UPDATE password_resets SET used_at = $1 \
              WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
@@ -238,7 +238,7 @@ impl Store {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u LEFT JOIN actors a ON a.id = u.actor_id WHERE u.id = $1");
         let user = user_from_row(&sqlx::query(&sql).bind(&user_id).fetch_one(&mut *tx).await?)?;
         audit_on(&mut *tx, Some(user.id), AuditAction::PasswordReset, Some(user.email.as_str()), None).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(ResetToken::Valid(user))
     }
 

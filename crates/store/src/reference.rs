@@ -40,13 +40,13 @@ impl Store {
     /// restart never undoes an administrator's work. Two instances starting together on one
     /// PostgreSQL are safe: the marker row is claimed first, and the loser finds it taken.
     pub async fn seed_reference(&self, data: &ReferenceData) -> Result<SeedOutcome, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let conn = tx.acquire().await?;
         if !claim(conn, SEEDED_KEY).await? {
             if claim(conn, FACTS_KEY).await? {
                 facts::upsert(conn, &data.facts).await?;
             }
-            tx.commit().await?;
+            self.commit(tx).await?;
             return Ok(SeedOutcome::AlreadyPresent);
         }
 
@@ -120,7 +120,7 @@ impl Store {
         events::upsert(conn, &events, &actor_ids).await?;
         claim(conn, FACTS_KEY).await?;
         facts::upsert(conn, &data.facts).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         tracing::info!(
             countries = data.countries.len(),
             members = data.members.len(),

@@ -77,7 +77,7 @@ impl Store {
     /// Keeps a new pending secret for a user, in place of any pending one. Returns false, and
     /// changes nothing, when the user's second factor is enabled already.
     pub async fn start_second_factor(&self, user: Uuid, secret: &TotpSecret) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let enabled = sqlx::query("SELECT 1 AS one FROM second_factors WHERE user_id = $1 AND enabled_at IS NOT NULL")
             .bind(user.to_string())
             .fetch_optional(&mut *tx)
@@ -93,7 +93,7 @@ impl Store {
             .bind(now())
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 
@@ -112,7 +112,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let id = user.id.to_string();
         let now = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let enabled = sqlx::query(
             "UPDATE second_factors SET enabled_at = $1, last_step = $2 \
              WHERE user_id = $3 AND secret = $4 AND enabled_at IS NULL",
@@ -142,28 +142,28 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         audit_on(&mut *tx, Some(user.id), AuditAction::SecondFactorEnabled, Some(user.email.as_str()), None).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 
     /// Removes a user's second factor, its recovery codes and pending sign-ins, and audits it
     /// with `action`, in one transaction. Returns whether there was one.
     pub async fn disable_second_factor(&self, user: &User, action: AuditAction) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let removed = delete_second_factor(&mut tx, &user.id.to_string()).await?;
         if removed == 0 {
             tx.rollback().await?;
             return Ok(false);
         }
         audit_on(&mut *tx, Some(user.id), action, Some(user.email.as_str()), None).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 
     /// For an operator: removes the second factor of the account with this address, audited as
     /// `second-factor-reset`. `None` when there is no such account, else whether it had one.
     pub async fn reset_second_factor(&self, email: &Email) -> Result<Option<bool>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some(row) = sqlx::query("SELECT id FROM users WHERE email_key = $1")
             .bind(email_key(email))
             .fetch_optional(&mut *tx)
@@ -178,7 +178,7 @@ impl Store {
             let user = Uuid::parse_str(&id).ok();
             audit_on(&mut *tx, user, AuditAction::SecondFactorReset, Some(email.as_str()), None).await?;
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Some(removed > 0))
     }
 
@@ -220,7 +220,7 @@ impl Store {
         expires_at: OffsetDateTime,
     ) -> Result<(), StoreError> {
         let now = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM pending_logins WHERE expires_at <= $1").bind(&now).execute(&mut *tx).await?;
         sqlx::query("INSERT INTO pending_logins (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(token_hash)
@@ -229,7 +229,7 @@ impl Store {
             .bind(stamp(expires_at))
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -270,7 +270,7 @@ impl Store {
         address: &str,
     ) -> Result<bool, StoreError> {
         let now = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let taken =
             sqlx::query("DELETE FROM pending_logins WHERE token_hash = $1 AND user_id = $2 AND expires_at > $3")
                 .bind(pending_hash)
@@ -294,7 +294,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         audit_on(&mut *tx, Some(user.id), AuditAction::Login, Some(user.email.as_str()), Some(address)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 }

@@ -104,7 +104,7 @@ impl Store {
             expires_at,
             revoked_at: None,
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO api_tokens (id, user_id, name, token_hash, scopes, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -120,7 +120,7 @@ impl Store {
         .await?;
         let detail = format!("{name} ({scopes})");
         audit_on(&mut *tx, Some(user), AuditAction::TokenCreated, Some(&token.id.to_string()), Some(&detail)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(token)
     }
 
@@ -136,7 +136,7 @@ impl Store {
     /// anything was revoked now: `false` for a token revoked already, another user's token or
     /// none at all, all of which are left as they are.
     pub async fn revoke_token(&self, user: Uuid, token: Uuid) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let revoked = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL RETURNING name",
         )
@@ -151,7 +151,7 @@ impl Store {
         };
         let name = RowReader::new(&row, "api_token", "name").text("name")?;
         audit_on(&mut *tx, Some(user), AuditAction::TokenRevoked, Some(&token.to_string()), Some(&name)).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 

@@ -68,3 +68,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .layer(middleware::from_fn(http::ops::track));
     http::security::wrap(app, state.is_https(), &limits).with_state(state)
 }
+
+/// The Prometheus metrics of this process, to be served on a listener of their own.
+pub fn metrics_router(state: AppState) -> Router {
+    http::ops::metrics_routes().with_state(state)
+}

@@ -184,3 +184,50 @@ async fn serve_on_postgres() {
     assert_eq!(server.json("/api/v1/members").await["total"], 42);
     assert!(server.stop().success());
 }
+
+/// A backup taken while the server runs, restored with it stopped: the site serves what the
+/// backup holds, search included, since an index that saw later changes is rebuilt at start.
+#[tokio::test]
+async fn a_backup_restored_is_what_the_site_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    let backup = dir.path().join("backup.db");
+    let output = Command::new(BIN).args(["backup", "--data-dir"]).arg(dir.path()).arg(&backup).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let again = Command::new(BIN).args(["backup", "--data-dir"]).arg(dir.path()).arg(&backup).output().unwrap();
+    assert!(!again.status.success(), "a backup never overwrites a file");
+
+    let later = dir.path().join("later.json");
+    std::fs::write(
+        &later,
+        r#"{"format": "gfce-hub", "version": 1, "projects": [], "resources": [], "events": [], "country_facts": [],
+            "actors": [{"id": "3f1b6f9e-29b4-4d8e-9a57-6a0b3c2d1e0f", "slug": "written-after-the-backup",
+                        "kind": "other", "name": {"en": "Afterbackup institute"}, "short_name": null,
+                        "country": null, "joined": null, "website": null, "listed_as": null, "iati_ref": null,
+                        "themes": []}]}"#,
+    )
+    .unwrap();
+    let output = Command::new(BIN).args(["import", "--data-dir"]).arg(dir.path()).arg(&later).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut total = 0;
+    for _ in 0..50 {
+        total = server.json("/api/v1/search?q=afterbackup").await["total"].as_u64().unwrap();
+        if total == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(total, 1, "found while the server runs");
+    assert!(server.stop().success());
+
+    // Restoring: the backup takes the database's place, without the old write-ahead log.
+    let database = dir.path().join("gfce.db");
+    std::fs::copy(&backup, &database).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(format!("gfce.db{suffix}")));
+    }
+    let server = Server::start(dir.path(), &[]);
+    assert_eq!(server.json("/api/v1/search?q=afterbackup").await["total"], 0, "what the backup lacks is not found");
+    assert_eq!(server.json("/api/v1/search?q=viet+nam&type=member").await["total"], 1, "what it holds is");
+    assert!(server.stop().success());
+}

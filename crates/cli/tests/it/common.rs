@@ -62,6 +62,18 @@ pub async fn fresh_postgres_database() -> String {
     with_database(&admin, &name)
 }
 
+/// A copy of the PostgreSQL database at `url`, as a backup restored elsewhere would be; returns
+/// its URL. Nobody may be connected to the database meanwhile.
+pub async fn copy_postgres_database(url: &str) -> String {
+    let admin = postgres_admin_url();
+    let original = url.rsplit('/').next().unwrap().split('?').next().unwrap();
+    let name = format!("gfce_test_{}", uuid::Uuid::new_v4().simple());
+    let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect to the PostgreSQL test server");
+    conn.execute(format!("CREATE DATABASE {name} TEMPLATE {original}").as_str()).await.expect("copy the database");
+    conn.close().await.ok();
+    with_database(&admin, &name)
+}
+
 /// The same server URL with another database name.
 fn with_database(url: &str, name: &str) -> String {
     let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));

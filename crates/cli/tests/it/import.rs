@@ -63,7 +63,7 @@ fn imports_iati_and_reimports_as_updates() {
 }
 
 #[test]
-fn strict_imports_write_nothing_when_a_row_is_bad() {
+fn an_invalid_row_writes_nothing_unless_told_to_skip_it() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(sample("iati-sample.xml")).unwrap();
     let first_status = text.find("<activity-status code=\"").expect("a status");
@@ -72,18 +72,19 @@ fn strict_imports_write_nothing_when_a_row_is_bad() {
     let file = dir.path().join("broken.xml");
     std::fs::write(&file, broken).unwrap();
 
-    let out = gfce(dir.path(), &["import", "--strict", file.to_str().unwrap()]);
+    let out = gfce(dir.path(), &["import", file.to_str().unwrap()]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("broken.xml: iati-activity[1]"), "{stderr}");
+    assert!(stderr.contains("error: broken.xml: iati-activity[1]"), "{stderr}");
     assert!(stderr.contains("activity-status"), "{stderr}");
-    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(stderr.contains("1 row refused and 0 rows with warnings, so nothing was written"), "{stderr}");
     assert_eq!(project_slugs(&export(dir.path())).len(), 0);
 
-    let lenient = gfce(dir.path(), &["import", file.to_str().unwrap()]);
-    assert!(lenient.status.success());
-    assert!(String::from_utf8_lossy(&lenient.stdout).contains("4 projects"));
-    assert!(String::from_utf8_lossy(&lenient.stderr).contains("skipped: broken.xml: iati-activity[1]"));
+    let skipping = gfce(dir.path(), &["import", "--skip-invalid", file.to_str().unwrap()]);
+    assert!(skipping.status.success());
+    let stdout = String::from_utf8_lossy(&skipping.stdout);
+    assert!(stdout.contains("4 projects") && stdout.contains("1 row skipped, 0 rows with warnings"), "{stdout}");
+    assert!(String::from_utf8_lossy(&skipping.stderr).contains("skipped: broken.xml: iati-activity[1]"));
 }
 
 #[test]
@@ -96,7 +97,7 @@ fn json_and_csv_round_trip_through_files() {
     let json_file = source.path().join("export.json");
     std::fs::write(&json_file, &first).unwrap();
     let copy = tempfile::tempdir().unwrap();
-    let out = gfce(copy.path(), &["import", "--strict", json_file.to_str().unwrap()]);
+    let out = gfce(copy.path(), &["import", json_file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("possibly overlapping: "), "imports point out duplicated effort: {stdout}");
@@ -110,7 +111,7 @@ fn json_and_csv_round_trip_through_files() {
         .map(|n| csv_dir.join(format!("{n}.csv")).to_string_lossy().into_owned())
         .collect();
     let from_csv = tempfile::tempdir().unwrap();
-    let mut args = vec!["import", "--strict"];
+    let mut args = vec!["import"];
     args.extend(files.iter().map(String::as_str));
     let out = gfce(from_csv.path(), &args);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

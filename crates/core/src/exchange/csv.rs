@@ -17,10 +17,17 @@
 //! - `id` is a UUID; left empty on import, it is derived from the type and the slug, so importing
 //!   the same file twice updates rather than duplicates;
 //! - `created_at` and `updated_at` are RFC 3339 times in UTC; left empty, they are the time of the
-//!   import.
+//!   import;
+//! - a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a
+//!   single quote before it (`'=HYPERLINK(…)`), so that a spreadsheet shows it as text rather than
+//!   run it as a formula; so is a cell that starts with a quote followed by one of those or by
+//!   another quote. When read, that one quote is taken off again, so every cell reads back as it
+//!   was written. No column holds a negative number (amounts and years are positive), so no
+//!   number carries the quote, and one that did would read back the same.
 //!
 //! A row that breaks a rule is reported with its line (the header is line 1) and column, and
-//! skipped; a row whose id or slug repeats an earlier row's is reported and skipped too.
+//! skipped; a row whose id or slug repeats an earlier row's is reported and skipped too. A file
+//! whose header cannot be read, names a column twice or lacks a required column is refused whole.
 
 use std::{
     collections::{HashMap, HashSet},
@@ -31,7 +38,7 @@ use ::csv::{ReaderBuilder, StringRecord, Terminator, Trim, WriterBuilder};
 use time::Date;
 use uuid::Uuid;
 
-use super::{timestamp, Location, Parsed, Reason, RowError, Stamped};
+use super::{timestamp, Lines, Location, Parsed, Reason, RowError, Stamped};
 use crate::{
     format_date, parse_date, stable_id, Actor, Amount, Contribution, CountryCode, CountryFact, CurrencyCode, Event,
     Invalid, Joined, LanguageCode, Link, LocalizedText, Money, ParseError, Project, RegionCode, Resource, Role, Slug,
@@ -83,14 +90,14 @@ const ACTOR_REQUIRED: &[&[&str]] = &[&["slug"], &["kind"], &["name_en", "name_vi
 /// | `title_en`, `title_vi` | one of them | at most 300 characters each |
 /// | `summary_en`, `summary_vi` | | at most 2,000 characters each |
 /// | `description_en`, `description_vi` | | Markdown, at most 50,000 characters each |
-/// | `status` | yes | `planned`, `ongoing` or `completed` |
+/// | `status` | yes | `planned`, `ongoing`, `suspended`, `completed` or `cancelled` |
 /// | `starts_on`, `ends_on` | | dates; the end not before the start |
 /// | `funders`, `implementers`, `partners` | | actor slugs, `;`-separated |
 /// | `countries` | | ISO 3166-1 alpha-2 codes of the countries that benefit, `;`-separated |
 /// | `regions` | | UN M49 codes of the regions that benefit as a whole (`035`), `;`-separated |
 /// | `themes` | | theme ids, `;`-separated |
 /// | `tags` | | free tags, `;`-separated |
-/// | `budget_amount` | with `budget_currency` | decimal with a point, no thousands separators (`250000.50`) |
+/// | `budget_amount` | with `budget_currency` | decimal with a point and at most 18 decimals, no thousands separators (`250000.50`) |
 /// | `budget_currency` | with `budget_amount` | ISO 4217 code (`EUR`) |
 /// | `languages` | | ISO 639-1 codes, `;`-separated |
 /// | `links` | | `url` or `url\|label`, `;`-separated |
@@ -259,7 +266,7 @@ pub fn write_actors(actors: &[Stamped<Actor>]) -> Vec<u8> {
 }
 
 /// Reads `actors.csv`; see [`ACTOR_COLUMNS`].
-pub fn read_actors(bytes: &[u8], file: &str) -> Parsed<Vec<Stamped<Actor>>> {
+pub fn read_actors(bytes: &[u8], file: &str) -> Result<Parsed<Vec<Stamped<Actor>>>, RowError> {
     read(bytes, file, &ACTOR_COLUMNS, ACTOR_REQUIRED, stamped_keys, |row| {
         let slug = row.required("slug", Slug::parse)?;
         let joined_on = row.optional("joined_on", parse_date)?;
@@ -326,7 +333,7 @@ pub fn write_projects(projects: &[Stamped<Project>]) -> Vec<u8> {
 }
 
 /// Reads `projects.csv`; see [`PROJECT_COLUMNS`].
-pub fn read_projects(bytes: &[u8], file: &str) -> Parsed<Vec<Stamped<Project>>> {
+pub fn read_projects(bytes: &[u8], file: &str) -> Result<Parsed<Vec<Stamped<Project>>>, RowError> {
     read(bytes, file, &PROJECT_COLUMNS, PROJECT_REQUIRED, stamped_keys, |row| {
         let slug = row.required("slug", Slug::parse)?;
         let mut participants = Vec::new();
@@ -401,7 +408,7 @@ pub fn write_resources(resources: &[Stamped<Resource>]) -> Vec<u8> {
 }
 
 /// Reads `resources.csv`; see [`RESOURCE_COLUMNS`].
-pub fn read_resources(bytes: &[u8], file: &str) -> Parsed<Vec<Stamped<Resource>>> {
+pub fn read_resources(bytes: &[u8], file: &str) -> Result<Parsed<Vec<Stamped<Resource>>>, RowError> {
     read(bytes, file, &RESOURCE_COLUMNS, RESOURCE_REQUIRED, stamped_keys, |row| {
         let slug = row.required("slug", Slug::parse)?;
         let mut contributors = Vec::new();
@@ -459,7 +466,7 @@ pub fn write_events(events: &[Stamped<Event>]) -> Vec<u8> {
 }
 
 /// Reads `events.csv`; see [`EVENT_COLUMNS`].
-pub fn read_events(bytes: &[u8], file: &str) -> Parsed<Vec<Stamped<Event>>> {
+pub fn read_events(bytes: &[u8], file: &str) -> Result<Parsed<Vec<Stamped<Event>>>, RowError> {
     read(bytes, file, &EVENT_COLUMNS, EVENT_REQUIRED, stamped_keys, |row| {
         let slug = row.required("slug", Slug::parse)?;
         let event = Event {
@@ -499,7 +506,7 @@ pub fn write_country_facts(facts: &[CountryFact]) -> Vec<u8> {
 }
 
 /// Reads `country_facts.csv`; see [`COUNTRY_FACT_COLUMNS`].
-pub fn read_country_facts(bytes: &[u8], file: &str) -> Parsed<Vec<CountryFact>> {
+pub fn read_country_facts(bytes: &[u8], file: &str) -> Result<Parsed<Vec<CountryFact>>, RowError> {
     let keys = |f: &CountryFact| vec![("kind", format!("{} {}", f.country, f.kind.as_str()))];
     read(bytes, file, &COUNTRY_FACT_COLUMNS, COUNTRY_FACT_REQUIRED, keys, |row| {
         Ok(CountryFact {
@@ -560,7 +567,7 @@ impl Row<'_> {
     /// The cell of a column, empty when the file has no such column.
     fn cell(&self, column: &'static str) -> &str {
         debug_assert!(self.columns.contains(&column), "{column} is not a documented column");
-        self.header.get(column).and_then(|&i| self.record.get(i)).unwrap_or("")
+        self.header.get(column).and_then(|&i| self.record.get(i)).map_or("", unguard)
     }
 
     fn string(&self, column: &'static str) -> Option<String> {
@@ -583,15 +590,15 @@ impl Row<'_> {
     }
 
     /// The `;`-separated values of a cell; a value given twice is an error.
-    fn list<T: PartialEq>(
+    fn list<T: Eq + std::hash::Hash + Clone>(
         &self,
         column: &'static str,
         parse: impl Fn(&str) -> Result<T, ParseError>,
     ) -> Result<Vec<T>, Bad> {
-        let mut values = Vec::new();
+        let (mut values, mut seen) = (Vec::new(), HashSet::new());
         for part in self.cell(column).split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let value = parse(part).map_err(invalid(column))?;
-            if values.contains(&value) {
+            if !seen.insert(value.clone()) {
                 return Err((column, Reason::Invalid(ParseError::Duplicate)));
             }
             values.push(value);
@@ -644,42 +651,51 @@ fn read<T>(
     required: &[&[&str]],
     keys: impl Fn(&T) -> Vec<(&'static str, String)>,
     parse: impl Fn(&Row) -> Result<T, Bad>,
-) -> Parsed<Vec<T>> {
+) -> Result<Parsed<Vec<T>>, RowError> {
     let error = |line: u64, field: &str, reason: Reason| RowError {
         file: file.to_owned(),
         location: Location::Line(line),
         field: field.to_owned(),
         reason,
     };
-    let whole = |field: &str, reason: Reason| Parsed { records: Vec::new(), errors: vec![error(1, field, reason)] };
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut reader = ReaderBuilder::new().trim(Trim::All).from_reader(bytes);
-    let header = match reader.headers() {
-        Ok(header) => header.clone(),
-        Err(e) => return whole("", Reason::Syntax(e.to_string())),
-    };
+    let header = reader.headers().map_err(|e| error(1, "", Reason::Syntax(e.to_string())))?.clone();
     let mut index = HashMap::new();
     for (i, name) in header.iter().enumerate() {
         if index.insert(name.to_owned(), i).is_some() {
-            return whole(name, Reason::Invalid(ParseError::Duplicate));
+            return Err(error(1, name, Reason::Invalid(ParseError::Duplicate)));
         }
     }
     if let Some(missing) = required.iter().find(|any| !any.iter().any(|c| index.contains_key(*c))) {
-        return whole(missing[0], Reason::Syntax(format!("the header has no column {}", missing.join(" or "))));
+        let what = format!("the header has no column {}", missing.join(" or "));
+        return Err(error(1, missing[0], Reason::Syntax(what)));
     }
 
+    // The reader's own line numbers run one short in files with CRLF line ends, so lines are
+    // counted here from the bytes.
+    let mut lines = Lines::new(bytes);
+    let mut line_of = |position: Option<&::csv::Position>| {
+        // With CRLF, a record's position can be the line feed that ends the line before it; a
+        // record never starts with a line end, so any there are skipped.
+        position.map_or(0, |p| {
+            let start = usize::try_from(p.byte()).unwrap_or(usize::MAX).min(bytes.len());
+            let ends = bytes[start..].iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+            lines.at((start + ends) as u64)
+        })
+    };
     let mut seen = HashSet::new();
-    let mut parsed = Parsed { records: Vec::new(), errors: Vec::new() };
+    let mut parsed = Parsed { records: Vec::new(), errors: Vec::new(), warnings: Vec::new() };
     for result in reader.records() {
         let record = match result {
             Ok(record) => record,
             Err(e) => {
-                let line = e.position().map_or(0, ::csv::Position::line);
+                let line = line_of(e.position());
                 parsed.errors.push(error(line, "", Reason::Syntax(e.to_string())));
                 continue;
             }
         };
-        let line = record.position().map_or(0, ::csv::Position::line);
+        let line = line_of(record.position());
         let row = Row { columns, header: &index, record: &record };
         let read = parse(&row).and_then(|r| match keys(&r).into_iter().find(|key| seen.contains(key)) {
             Some((field, _)) => Err((field, Reason::Invalid(ParseError::Duplicate))),
@@ -693,7 +709,7 @@ fn read<T>(
             Err((field, reason)) => parsed.errors.push(error(line, field, reason)),
         }
     }
-    parsed
+    Ok(parsed)
 }
 
 fn write<const N: usize>(columns: &[&str; N], rows: impl Iterator<Item = [String; N]>) -> Vec<u8> {
@@ -701,9 +717,38 @@ fn write<const N: usize>(columns: &[&str; N], rows: impl Iterator<Item = [String
     let mut writer = WriterBuilder::new().terminator(Terminator::CRLF).from_writer(Vec::new());
     writer.write_record(columns).expect(IN_MEMORY);
     for row in rows {
-        writer.write_record(&row).expect(IN_MEMORY);
+        writer.write_record(row.iter().map(|cell| guard(cell).into_owned())).expect(IN_MEMORY);
     }
     writer.into_inner().expect(IN_MEMORY)
+}
+
+/// The characters that make a spreadsheet read a cell as a formula when it starts with one (as
+/// OWASP lists them for CSV injection).
+const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell read from a file starts with the quote [`guard`] puts before a cell.
+fn guarded(cell: &str) -> bool {
+    cell.strip_prefix('\'').is_some_and(|rest| rest.starts_with(FORMULA) || rest.starts_with('\''))
+}
+
+/// A cell as written: one that a spreadsheet would take for a formula (`=HYPERLINK(…)`, `@SUM`,
+/// `-2+3`) gets a single quote before it, which spreadsheets show as text. So does one that
+/// starts with such a quote already, so that [`unguard`] gives back every cell as it was.
+fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA) || guarded(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A cell as read: without the quote [`guard`] adds.
+fn unguard(cell: &str) -> &str {
+    if guarded(cell) {
+        &cell[1..]
+    } else {
+        cell
+    }
 }
 
 fn en(text: Option<&LocalizedText>) -> String {
@@ -778,15 +823,15 @@ mod tests {
     #[test]
     fn every_type_round_trips() {
         let data = dataset();
-        let actors = read_actors(&write_actors(&data.actors), "actors.csv");
+        let actors = read_actors(&write_actors(&data.actors), "actors.csv").unwrap();
         assert_eq!((actors.records, actors.errors), (data.actors, vec![]));
-        let projects = read_projects(&write_projects(&data.projects), "projects.csv");
+        let projects = read_projects(&write_projects(&data.projects), "projects.csv").unwrap();
         assert_eq!((projects.records, projects.errors), (data.projects, vec![]));
-        let resources = read_resources(&write_resources(&data.resources), "resources.csv");
+        let resources = read_resources(&write_resources(&data.resources), "resources.csv").unwrap();
         assert_eq!((resources.records, resources.errors), (data.resources, vec![]));
-        let events = read_events(&write_events(&data.events), "events.csv");
+        let events = read_events(&write_events(&data.events), "events.csv").unwrap();
         assert_eq!((events.records, events.errors), (data.events, vec![]));
-        let facts = read_country_facts(&write_country_facts(&data.country_facts), "country_facts.csv");
+        let facts = read_country_facts(&write_country_facts(&data.country_facts), "country_facts.csv").unwrap();
         assert_eq!((facts.records, facts.errors), (data.country_facts, vec![]));
     }
 
@@ -819,7 +864,7 @@ mod tests {
                    cert-vn,Again,,planned,,,\n\
                    no-title,,,planned,,,\n\
                    short,row\n";
-        let parsed = read_projects(csv.as_bytes(), "projects.csv");
+        let parsed = read_projects(csv.as_bytes(), "projects.csv").unwrap();
         let errors = located(&parsed.errors);
         assert_eq!(errors[0], ("line 3".into(), "countries", "is not an ISO 3166-1 alpha-2 country code".into()));
         assert_eq!(parsed.errors[0].reason, Reason::Invalid(ParseError::UnknownCountry));
@@ -849,7 +894,7 @@ mod tests {
                    f,F,ongoing,,,,,,,2024-01-01 10:00\n\
                    g,G,ongoing,,,\"1,500\",VND,,,\n\
                    h,H,ongoing,,,,,,,2024-01-01T10:00:00Z\n";
-        let parsed = read_projects(csv.as_bytes(), "projects.csv");
+        let parsed = read_projects(csv.as_bytes(), "projects.csv").unwrap();
         let fields: Vec<(&Location, &str)> = parsed.errors.iter().map(|e| (&e.location, e.field.as_str())).collect();
         let expected = ["ends_on", "budget_currency", "themes", "status", "id", "created_at", "budget_amount"];
         let lines: Vec<Location> = (2..).take(expected.len()).map(Location::Line).collect();
@@ -862,7 +907,7 @@ mod tests {
                    x,company,X,,true\n\
                    y,company,Y,2016-05-01,yes\n\
                    z,company,Z,2016-05-01,\n";
-        let parsed = read_actors(csv.as_bytes(), "actors.csv");
+        let parsed = read_actors(csv.as_bytes(), "actors.csv").unwrap();
         let fields: Vec<&str> = parsed.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["joined_on", "founding", "founding"]);
         assert_eq!(parsed.errors[2].reason, Reason::Invalid(ParseError::Bool));
@@ -870,22 +915,62 @@ mod tests {
         assert_eq!((z.name.vi(), z.joined.map(|j| j.founding)), (Some("Z"), Some(false)));
 
         let csv = "country,kind,title_en,year,source_url\nVN,cert,VNCERT,20188,https://vncert.vn\n";
-        let parsed = read_country_facts(csv.as_bytes(), "country_facts.csv");
+        let parsed = read_country_facts(csv.as_bytes(), "country_facts.csv").unwrap();
         assert_eq!(parsed.errors[0].reason, Reason::Invalid(ParseError::OutOfRange { min: 1000, max: 9999 }));
     }
 
     #[test]
-    fn a_header_without_a_required_column_is_one_error() {
-        let parsed = read_projects(b"slug,title_en\ncert-vn,CERT\n", "projects.csv");
-        assert!(parsed.records.is_empty());
-        assert_eq!(located(&parsed.errors), [("line 1".into(), "status", "the header has no column status".into())]);
-        let parsed = read_events(b"slug,series,starts_on,ends_on,country,name_en\n", "events.csv");
-        assert_eq!(located(&parsed.errors)[0].2, "the header has no column city_en or city_vi");
-        let parsed = read_actors(b"slug,kind,name_en,slug\n", "actors.csv");
-        assert_eq!(
-            (parsed.errors[0].field.as_str(), &parsed.errors[0].reason),
-            ("slug", &Reason::Invalid(ParseError::Duplicate))
-        );
-        assert_eq!(read_country_facts(b"", "empty.csv").errors[0].field, "country");
+    fn a_header_without_a_required_column_refuses_the_file() {
+        let error = read_projects(b"slug,title_en\ncert-vn,CERT\n", "projects.csv").unwrap_err();
+        assert_eq!(located(&[error]), [("line 1".into(), "status", "the header has no column status".into())]);
+        let error = read_events(b"slug,series,starts_on,ends_on,country,name_en\n", "events.csv").unwrap_err();
+        assert_eq!(error.reason.to_string(), "the header has no column city_en or city_vi");
+        let error = read_actors(b"slug,kind,name_en,slug\n", "actors.csv").unwrap_err();
+        assert_eq!((error.field.as_str(), &error.reason), ("slug", &Reason::Invalid(ParseError::Duplicate)));
+        assert_eq!(read_country_facts(b"", "empty.csv").unwrap_err().field, "country");
+    }
+
+    #[test]
+    fn lines_are_counted_alike_with_crlf_and_lf() {
+        let rows =
+            ["slug,title_en,status", "a,A,ongoing", "\"b\",\"B,\nsecond line\",ongoing", "c,C,someday", "d", "e,E,x"];
+        for end in ["\n", "\r\n"] {
+            let csv = rows.join(end).replace('\n', end).replace("\r\r", "\r") + end;
+            let parsed = read_projects(csv.as_bytes(), "projects.csv").unwrap();
+            let lines: Vec<String> = parsed.errors.iter().map(|e| e.location.to_string()).collect();
+            assert_eq!(lines, ["line 5", "line 6", "line 7"], "line ends {end:?}");
+        }
+    }
+
+    #[test]
+    fn formulas_are_written_as_text_and_read_back_as_written() {
+        let mut p = project("vn-cert");
+        let formulas = [
+            "=HYPERLINK(\"https://evil.example\",\"click\")",
+            "=cmd|' /C calc'!A0",
+            "@SUM(1+1)",
+            "+84 24 3943 0000",
+            "-2+3",
+            "'=already quoted",
+            "''",
+            "'plain",
+        ];
+        p.tags = formulas.iter().map(|f| Tag::parse(f).unwrap()).collect();
+        p.title = LocalizedText::new(Some("=1+1".into()), Some("\t@vi".into())).unwrap();
+        p.summary = Some(LocalizedText::new(Some("- a Markdown list".into()), None).unwrap());
+        let bytes = write_projects(&[Stamped::new(p.clone())]);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let row = text.split("\r\n").nth(1).unwrap();
+        assert!(row.contains(",'=1+1,'@vi,'- a Markdown list,"), "{row}");
+        assert!(row.contains(",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"click\"\");=cmd|"), "{row}");
+        let read = read_projects(&bytes, "projects.csv").unwrap();
+        assert_eq!(read.errors, []);
+        assert_eq!(read.records[0].record, p);
+        assert_eq!(read.records[0].record.tags[0].as_str(), formulas[0]);
+
+        for (cell, guarded) in [("=x", "'=x"), ("'=x", "''=x"), ("'x", "'x"), ("x=", "x="), ("", ""), ("\r", "'\r")] {
+            assert_eq!(guard(cell), guarded);
+            assert_eq!(unguard(&guard(cell)), cell);
+        }
     }
 }

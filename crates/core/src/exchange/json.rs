@@ -62,7 +62,7 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Parsed<Dataset>, RowError> {
         country_facts: reader.plain("country_facts", facts),
         ..Dataset::default()
     };
-    Ok(Parsed { records, errors: reader.errors })
+    Ok(Parsed { records, errors: reader.errors, warnings: Vec::new() })
 }
 
 /// Writes a dataset as pretty-printed JSON (two-space indents) with a final newline, records in
@@ -463,6 +463,31 @@ pub(super) mod tests {
         assert_eq!(e.location, Location::Record("projects".into()));
         let empty = read(br#"{"format": "gfce-hub", "version": 1}"#, "x.json").unwrap();
         assert_eq!((empty.records, empty.errors), (Dataset::default(), vec![]));
+    }
+
+    #[test]
+    fn optional_lists_may_be_left_out() {
+        let id = uuid::Uuid::nil();
+        let bare = |fields: Value| -> Value {
+            let mut v = serde_json::json!({"id": id, "slug": "x", "title": {"en": "X"}, "name": {"en": "X"}});
+            v.as_object_mut().unwrap().extend(fields.as_object().unwrap().clone());
+            v
+        };
+        let project: Project = record(bare(serde_json::json!({"status": "ongoing"}))).unwrap();
+        assert!(project.participants.is_empty() && project.countries.is_empty() && project.regions.is_empty());
+        assert!(project.themes.is_empty() && project.tags.is_empty() && project.languages.is_empty());
+        assert!(project.links.is_empty() && project.budget.is_none() && project.summary.is_none());
+        let resource: Resource = record(bare(serde_json::json!({"type": "tool", "kind": "guide"}))).unwrap();
+        assert!(resource.contributors.is_empty() && resource.regions.is_empty() && resource.languages.is_empty());
+        let event = serde_json::json!({"series": "gccs", "starts_on": "2015-04-16", "ends_on": "2015-04-17",
+                                       "city": {"en": "The Hague"}, "country": "NL"});
+        let event: Event = record(bare(event)).unwrap();
+        assert!(event.organisers.is_empty() && event.themes.is_empty());
+        let actor: Actor = record(bare(serde_json::json!({"kind": "ngo"}))).unwrap();
+        assert!(actor.themes.is_empty());
+        // Given, a list is still checked.
+        let bad = record::<Project>(bare(serde_json::json!({"status": "ongoing", "tags": "one"})));
+        assert_eq!(bad.unwrap_err().0, "tags");
     }
 
     #[test]

@@ -7,6 +7,8 @@
 pub mod csv;
 pub mod iati;
 pub mod json;
+#[cfg(test)]
+mod robustness;
 
 use std::fmt;
 
@@ -104,8 +106,8 @@ impl fmt::Display for Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     Invalid(ParseError),
-    /// The file itself is malformed here (bad CSV quoting, broken XML, wrong JSON type); the text
-    /// is the parser's.
+    /// The file itself is malformed here (bad CSV quoting, broken XML, wrong JSON type), or the
+    /// row is at odds with another (an identifier given twice); the text says how.
     Syntax(String),
 }
 
@@ -118,7 +120,8 @@ impl fmt::Display for Reason {
     }
 }
 
-/// One bad row of an input: which file, where in it, which field, and why. The row is skipped.
+/// One bad row of an input, or one thing changed in a row on its way in: which file, where in
+/// it, which field, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     /// The file name as the user gave it (or `-` for standard input).
@@ -140,11 +143,40 @@ impl fmt::Display for RowError {
     }
 }
 
-/// What reading an input gave: the good records and the bad rows.
+/// What reading an input gave: the good records, the bad rows and what was changed in the good.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed<T> {
     pub records: T,
+    /// Rows refused: none of each is kept.
     pub errors: Vec<RowError>,
+    /// Rows kept with a part left out or changed, which each says.
+    pub warnings: Vec<RowError>,
+}
+
+/// Turns byte positions of an input into line numbers (the first line is 1), counting on from the
+/// position asked for last, so that asking in order reads the input once.
+pub(crate) struct Lines<'a> {
+    bytes: &'a [u8],
+    counted: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Lines { bytes, counted: 0, line: 1 }
+    }
+
+    /// The line of the byte at `position`: one more than the line feeds before it, so that CRLF
+    /// and LF files count alike.
+    pub(crate) fn at(&mut self, position: u64) -> u64 {
+        let position = usize::try_from(position).unwrap_or(usize::MAX).min(self.bytes.len());
+        if position < self.counted {
+            (self.counted, self.line) = (0, 1);
+        }
+        self.line += self.bytes[self.counted..position].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.counted = position;
+        self.line
+    }
 }
 
 /// What a record's creation or change time must look like.

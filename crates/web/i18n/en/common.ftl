@@ -117,6 +117,8 @@ filter-year = Year
 status-planned = Planned
 status-ongoing = Ongoing
 status-completed = Completed
+status-suspended = Suspended
+status-cancelled = Cancelled
 
 param-type = Type
 param-status = Status

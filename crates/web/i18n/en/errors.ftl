@@ -6,6 +6,8 @@ page-error-title = Sorry, something went wrong
 page-error-body = The service could not answer this request. Try again later.
 page-unavailable-title = Service unavailable
 page-unavailable-body = The service cannot reach its database right now. Try again in a few minutes.
+page-busy-title = Too busy right now
+page-busy-body = Many people are signing in at this moment. Wait a few seconds and try again.
 page-bad-request-title = Check what you entered
 
 problem-not-found = Not found
@@ -16,6 +18,8 @@ problem-internal = Internal error
 problem-internal-detail = The service could not answer this request; the fault has been logged.
 problem-unavailable = Service unavailable
 problem-unavailable-detail = The database cannot be reached right now.
+problem-busy = Too busy
+problem-busy-detail = Too many requests of this kind are being handled at once; try again after the time Retry-After gives.
 problem-bad-query = The query string could not be read.
 
 error-empty = must not be empty.

@@ -116,6 +116,8 @@ filter-year = Năm
 status-planned = Đã lên kế hoạch
 status-ongoing = Đang thực hiện
 status-completed = Đã hoàn thành
+status-suspended = Tạm dừng
+status-cancelled = Đã hủy
 
 param-type = Loại nội dung
 param-status = Trạng thái

@@ -6,6 +6,8 @@ page-error-title = Rất tiếc, đã xảy ra lỗi
 page-error-body = Dịch vụ không thể trả lời yêu cầu này. Vui lòng thử lại sau.
 page-unavailable-title = Dịch vụ tạm thời không khả dụng
 page-unavailable-body = Dịch vụ hiện không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau vài phút.
+page-busy-title = Hệ thống đang quá tải
+page-busy-body = Lúc này có nhiều người đang đăng nhập. Vui lòng chờ vài giây rồi thử lại.
 page-bad-request-title = Vui lòng kiểm tra thông tin đã nhập
 
 problem-not-found = Không tìm thấy
@@ -16,6 +18,8 @@ problem-internal = Lỗi nội bộ
 problem-internal-detail = Dịch vụ không thể trả lời yêu cầu này; lỗi đã được ghi lại.
 problem-unavailable = Dịch vụ tạm thời không khả dụng
 problem-unavailable-detail = Hiện không kết nối được cơ sở dữ liệu.
+problem-busy = Hệ thống đang bận
+problem-busy-detail = Có quá nhiều yêu cầu loại này đang được xử lý cùng lúc; vui lòng thử lại sau khoảng thời gian mà Retry-After cho biết.
 problem-bad-query = Không đọc được chuỗi truy vấn.
 
 error-empty = không được để trống.

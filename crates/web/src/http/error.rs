@@ -42,6 +42,10 @@ pub enum WebError {
     /// The database is unreachable; the client may retry.
     #[error("database unavailable: {0}")]
     Unavailable(#[source] StoreError),
+    /// Too much at once (password checks waiting their turn); the client may retry after this
+    /// many seconds.
+    #[error("busy; retry after {0} s")]
+    Busy(u64),
     /// A fault of the store; logged, never shown in detail.
     #[error("internal error: {0}")]
     Internal(#[source] StoreError),
@@ -205,6 +209,7 @@ impl WebError {
             WebError::Unavailable(_) => {
                 answer(S::SERVICE_UNAVAILABLE, Some(Level::WARN), BLANK, "unavailable", "unavailable")
             }
+            WebError::Busy(_) => answer(S::SERVICE_UNAVAILABLE, Some(Level::WARN), BLANK, "busy", "busy"),
             WebError::Internal(_) | WebError::Search(_) | WebError::Fault(_) => {
                 answer(S::INTERNAL_SERVER_ERROR, Some(Level::ERROR), BLANK, "internal", "error")
             }
@@ -264,7 +269,9 @@ impl WebError {
     pub fn headers(&self) -> Vec<(HeaderName, HeaderValue)> {
         match self {
             WebError::Unavailable(_) => vec![(header::RETRY_AFTER, HeaderValue::from_static("30"))],
-            WebError::TooManyAttempts(seconds) => vec![(header::RETRY_AFTER, HeaderValue::from(*seconds))],
+            WebError::TooManyAttempts(seconds) | WebError::Busy(seconds) => {
+                vec![(header::RETRY_AFTER, HeaderValue::from(*seconds))]
+            }
             WebError::Unauthenticated => vec![(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"))],
             WebError::InvalidToken => {
                 vec![(header::WWW_AUTHENTICATE, HeaderValue::from_static(r#"Bearer error="invalid_token""#))]
@@ -420,6 +427,7 @@ mod tests {
             WebError::invalid("page", ParseError::NotAllowed),
             WebError::InvalidField { field: "title".into(), reason: Reason::SlugTaken },
             WebError::Fault("x".into()),
+            WebError::Busy(5),
             WebError::Forbidden,
             WebError::SignInRequired,
             WebError::NotPermitted,

@@ -5,7 +5,7 @@ use std::{sync::OnceLock, time::Instant};
 
 use axum::{
     extract::{MatchedPath, Request, State},
-    http::{header, StatusCode},
+    http::{header, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
     routing::get,
@@ -15,8 +15,15 @@ use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
 use super::AppState;
 
+/// Liveness and readiness, on the site's own address for its load balancer.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/healthz", get(healthz)).route("/readyz", get(readyz)).route("/metrics", get(metrics))
+    Router::new().route("/healthz", get(healthz)).route("/readyz", get(readyz))
+}
+
+/// The Prometheus metrics, for a listener of their own (`--metrics-addr`): they list every
+/// route's counts, administration included, which is not the public's to read.
+pub fn metrics_routes() -> Router<AppState> {
+    Router::new().route("/metrics", get(metrics))
 }
 
 /// The process's metrics recorder, installed on first use. There is one per process, shared by
@@ -48,9 +55,11 @@ async fn healthz() -> &'static str {
     "ok"
 }
 
-/// The database answers; a load balancer should send traffic here only when it does.
+/// The database takes writes; a load balancer should send traffic here only when it does. A
+/// database that answers reads but cannot commit (a read-only replica, a full disk, a SQLite file
+/// deleted under the server) is not ready.
 async fn readyz(State(state): State<AppState>) -> Response {
-    match state.store.ping().await {
+    match state.store.check_writable().await {
         Ok(()) => "ready".into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "not ready");
@@ -63,16 +72,31 @@ async fn metrics(State(state): State<AppState>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render()).into_response()
 }
 
-/// Counts every request and measures its latency, labelled by route pattern (not the raw path, so
-/// that slugs and junk paths cannot blow up the number of series).
+/// The method as a label: the methods the site answers, and "other" for anything a client makes
+/// up, so that no request can add a series.
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
+}
+
+/// Counts every request and measures its latency. Every label comes from a closed set: the route
+/// pattern (not the raw path, so slugs and junk paths add no series), the method, the status.
 pub async fn track(request: Request, next: Next) -> Response {
     let route =
         request.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
-    let method = request.method().to_string();
+    let method = method_label(request.method());
     let started = Instant::now();
     let response = next.run(request).await;
     let status = response.status().as_u16().to_string();
-    let labels = [("method", method), ("route", route), ("status", status)];
+    let labels = [("method", method.to_owned()), ("route", route), ("status", status)];
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels).record(started.elapsed().as_secs_f64());
     response

@@ -32,7 +32,7 @@ use crate::{
         csrf::{FormToken, NoFields},
         secrets, session,
         session::{cookie, set_cookie},
-        throttle::SignInScopes,
+        throttle::SignIn,
         Allowed, CsrfForm,
     },
     http::{AppState, Reason, WebError},
@@ -251,12 +251,11 @@ pub async fn disable(
     let Some(factor) = state.store.second_factor(user.id).await?.filter(SecondFactor::enabled) else {
         return Ok(ctx.see("/account/second-factor"));
     };
-    let scopes = SignInScopes::new(&user.email, &address);
-    scopes.check(&state).await?;
     let code = match SecondFactorCode::parse(&form.code) {
         Ok(code) => code,
         Err(e) => return refused(ctx, &state, &me, &[("code", Reason::Parse(e))]).await,
     };
+    let attempt = SignIn::attempt(&state, &user.email, &address).await?;
     let hash = state.store.password_hash(user.id).await?.unwrap_or_default();
     let refusal = if !secrets::verify(hash, form.current).await? {
         Some(("current", Reason::WrongPassword))
@@ -266,13 +265,14 @@ pub async fn disable(
         None
     };
     if let Some(refusal) = refusal {
-        scopes.fail(&state).await?;
+        attempt.failed();
         state
             .store
             .audit(Some(user.id), AuditAction::SecondFactorFailed, Some(user.email.as_str()), Some(&address))
             .await?;
         return refused(ctx, &state, &me, &[refusal]).await;
     }
+    attempt.succeeded(&state).await?;
     state.store.disable_second_factor(user, AuditAction::SecondFactorDisabled).await?;
     settings_page(ctx, &state, &me, StatusCode::OK, Outcome { turned_off: true, ..Outcome::default() }).await
 }
@@ -346,8 +346,6 @@ pub async fn submit_code(
     let Some((pending_hash, user)) = pending(&state, &headers).await? else {
         return Ok(ctx.see("/login"));
     };
-    let scopes = SignInScopes::new(&user.email, &address);
-    scopes.check(&state).await?;
     let Some(factor) = state.store.second_factor(user.id).await?.filter(SecondFactor::enabled) else {
         // Reset meanwhile by an operator: the password alone no longer opens a session either
         // way, so the sign-in starts again.
@@ -366,8 +364,9 @@ pub async fn submit_code(
             return code_page(ctx, token, StatusCode::BAD_REQUEST, errors);
         }
     };
+    let attempt = SignIn::attempt(&state, &user.email, &address).await?;
     if !take_code(&state, user.id, &factor, &code).await? {
-        scopes.fail(&state).await?;
+        attempt.failed();
         state
             .store
             .audit(Some(user.id), AuditAction::SecondFactorFailed, Some(user.email.as_str()), Some(&address))
@@ -390,7 +389,7 @@ pub async fn submit_code(
             .audit(Some(user.id), AuditAction::RecoveryCodeUsed, Some(user.email.as_str()), Some(&address))
             .await?;
     }
-    scopes.succeed(&state).await?;
+    attempt.succeeded(&state).await?;
     let mut response = ctx.see("/account");
     for cookie in [
         set_cookie(&state, session::SESSION_COOKIE, &token, None),

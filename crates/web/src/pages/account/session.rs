@@ -19,7 +19,7 @@ use crate::{
     access::{
         csrf::{FormToken, NoFields},
         secrets, session,
-        throttle::SignInScopes,
+        throttle::SignIn,
         CsrfForm, Viewer,
     },
     http::{AppState, Reason, WebError},
@@ -80,15 +80,14 @@ pub async fn login(
     let Ok(email) = Email::parse(&form.email) else {
         return refuse(ctx, form.email);
     };
-    let scopes = SignInScopes::new(&email, &address);
-    scopes.check(&state).await?;
+    let attempt = SignIn::attempt(&state, &email, &address).await?;
     let found = state.store.user_for_login(&email).await?;
     let hash = found.as_ref().map_or(secrets::decoy_hash(), |(_, h)| h.as_str()).to_owned();
     let matches = secrets::verify(hash, form.password).await?;
     let user = match found {
         Some((user, _)) if matches && !user.disabled => user,
         other => {
-            scopes.fail(&state).await?;
+            attempt.failed();
             state
                 .store
                 .audit(other.map(|(u, _)| u.id), AuditAction::LoginFailed, Some(email.as_str()), Some(&address))
@@ -97,11 +96,10 @@ pub async fn login(
         }
     };
     if state.store.second_factor(user.id).await?.is_some_and(|f| f.enabled()) {
-        // The failures stay counted until the code is right too, or the password would buy
-        // fresh guesses at the code.
+        attempt.half_done(&state).await?;
         return second_factor::challenge(&ctx, &state, &user).await;
     }
-    scopes.succeed(&state).await?;
+    attempt.succeeded(&state).await?;
     let cookie = session::start(&state, user.id, viewer.token_hash.as_deref()).await?;
     state.store.audit(Some(user.id), AuditAction::Login, Some(email.as_str()), Some(&address)).await?;
     let mut response = ctx.see("/account");
