@@ -111,9 +111,15 @@ described! {
 }
 
 described! {
-    /// A non-negative decimal amount written as a string, exactly: up to 15 digits before the
-    /// point and 4 after, no thousands separators (`1500000`, `2500.5`).
-    Amount => |d| string(d).pattern(Some(r"^[0-9]{1,15}(\.[0-9]{1,4})?$")).examples(["250000"])
+    /// A non-negative decimal amount written as a string, kept exactly: up to 15 digits before
+    /// the point and 18 after, no thousands separators (`1500000`, `2500.5`).
+    Amount => |d| string(d)
+        .pattern(Some(format!(
+            r"^[0-9]{{1,{}}}(\.[0-9]{{1,{}}})?$",
+            gfce_core::Amount::MAX_WHOLE_DIGITS,
+            gfce_core::Amount::MAX_DECIMALS
+        )))
+        .examples(["250000"])
 }
 
 /// A text in English and Vietnamese: `{"en": …, "vi": …}`, at least one of them present and not
