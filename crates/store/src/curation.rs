@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use gfce_core::{
     curation::{Content, ReturnComment, RevisionState, Step},
     exchange::Stamped,
-    AuditAction, ContentType, LocalizedText, Page, PageRequest, ParseError, Slug, Timestamp,
+    AuditAction, ContentType, LocalizedText, Page, PageRequest, ParseError, Project, Slug, Timestamp,
 };
 use serde_json::{json, Value};
 use sqlx::{any::AnyRow, AnyConnection, Row};
@@ -86,9 +86,9 @@ pub enum Refusal {
     NotFound,
     /// The revision is in a state the step does not apply to (decided meanwhile, perhaps).
     WrongState(RevisionState),
-    /// Another record of the kind has this slug, or a revision of another record is on its way
-    /// with it.
-    SlugTaken,
+    /// Another record of the kind has the value of this field (a slug, which may also be on its
+    /// way in a revision of another record, or an IATI identifier).
+    Taken(&'static str),
     /// The record has a revision on its way already.
     InProgress(Uuid),
     /// The record names something the database does not hold: the field and why.
@@ -171,8 +171,10 @@ async fn references(conn: &mut AnyConnection, content: &Content) -> Result<Outco
     Ok(Ok(ids))
 }
 
-/// Whether another record of the family has the slug, in the public table or on its way.
-async fn slug_taken(conn: &mut AnyConnection, content: &Content) -> Result<bool, StoreError> {
+/// The field whose value another record holds already, if any: the slug, taken by another record
+/// of the family in the public table or on its way in a revision; or a project's IATI identifier,
+/// which identifies one activity.
+async fn taken(conn: &mut AnyConnection, content: &Content) -> Result<Option<&'static str>, StoreError> {
     let (table, kinds) = family(content.kind());
     let (slug, id) = (content.slug().to_string(), content.id().to_string());
     let public = sqlx::query(&format!("SELECT id FROM {} WHERE slug = $1 AND id <> $2", table.name))
@@ -181,7 +183,17 @@ async fn slug_taken(conn: &mut AnyConnection, content: &Content) -> Result<bool,
         .fetch_optional(&mut *conn)
         .await?;
     if public.is_some() {
-        return Ok(true);
+        return Ok(Some("slug"));
+    }
+    if let Content::Project(Project { iati_identifier: Some(identifier), .. }) = content {
+        let holder = sqlx::query("SELECT id FROM projects WHERE iati_identifier = $1 AND id <> $2")
+            .bind(identifier)
+            .bind(&id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if holder.is_some() {
+            return Ok(Some("iati_identifier"));
+        }
     }
     let mut c = Conditions::default();
     let slug_at = c.bind(Bound::Text(slug));
@@ -192,7 +204,7 @@ async fn slug_taken(conn: &mut AnyConnection, content: &Content) -> Result<bool,
     let sql = format!(
         "SELECT id FROM revisions WHERE slug = {slug_at} AND record_id <> {id_at} AND kind IN {kinds} AND state IN {states}"
     );
-    Ok(sqlx::query_with(&sql, c.arguments()).fetch_optional(&mut *conn).await?.is_some())
+    Ok(sqlx::query_with(&sql, c.arguments()).fetch_optional(&mut *conn).await?.map(|_| "slug"))
 }
 
 async fn record_history(
@@ -307,8 +319,8 @@ impl Store {
         if let Err(refusal) = references(&mut tx, content).await? {
             return Ok(Err(refusal));
         }
-        if slug_taken(&mut tx, content).await? {
-            return Ok(Err(Refusal::SlugTaken));
+        if let Some(field) = taken(&mut tx, content).await? {
+            return Ok(Err(Refusal::Taken(field)));
         }
         let number: i64 = sqlx::query("SELECT COALESCE(MAX(number), 0) + 1 AS n FROM revisions WHERE record_id = $1")
             .bind(&record)
@@ -356,8 +368,8 @@ impl Store {
         if let Err(refusal) = references(&mut tx, content).await? {
             return Ok(Err(refusal));
         }
-        if slug_taken(&mut tx, content).await? {
-            return Ok(Err(Refusal::SlugTaken));
+        if let Some(field) = taken(&mut tx, content).await? {
+            return Ok(Err(Refusal::Taken(field)));
         }
         let document = content.to_json();
         let changed = sqlx::query(
@@ -436,8 +448,8 @@ impl Store {
                 Ok(ids) => ids,
                 Err(refusal) => return Ok(Err(refusal)),
             };
-            if slug_taken(&mut tx, &current.content).await? {
-                return Ok(Err(Refusal::SlugTaken));
+            if let Some(field) = taken(&mut tx, &current.content).await? {
+                return Ok(Err(Refusal::Taken(field)));
             }
             sqlx::query(
                 "UPDATE revisions SET state = $1, updated_at = $2 WHERE record_id = $3 AND state = $4 AND id <> $5",

@@ -21,6 +21,7 @@ on_both_databases!(
     steps_are_refused_to_those_who_may_not_take_them,
     tools_and_publications_have_their_form,
     the_write_api_takes_a_record_through_the_workflow,
+    an_iati_identifier_names_one_project,
 );
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -481,4 +482,47 @@ async fn the_write_api_takes_a_record_through_the_workflow(app: TestApp) {
         }
         assert!(op["security"].is_array(), "{method} {path} names its scheme");
     }
+}
+
+/// An IATI identifier names one activity: a second project with it is refused by field, whether
+/// the first was published before the second was written or while it waited for review.
+async fn an_iati_identifier_names_one_project(app: TestApp) {
+    use reqwest::Method;
+    use serde_json::json;
+    user(&app, REP, UserRole::Representative, Some("viet-nam")).await;
+    user(&app, CURATOR, UserRole::Curator, None).await;
+    let rep = token(&app, REP, "write").await;
+    let curator = token(&app, CURATOR, "write").await;
+    let record = |slug: &str| {
+        json!({"slug": slug, "title": {"en": format!("Project {slug}")}, "status": "ongoing",
+               "iati_identifier": "SE-0-SE-6-5401023301-VNM-15210"})
+    };
+    let publish = |id: String| {
+        let (app, rep, curator) = (&app, rep.clone(), curator.clone());
+        async move {
+            for (step, who) in [("submit", &rep), ("publish", &curator)] {
+                let path = format!("/api/v1/revisions/{id}/{step}");
+                let (status, answer) = api(app, Method::POST, &path, who, None).await;
+                if status != StatusCode::OK {
+                    return (status, answer);
+                }
+            }
+            (StatusCode::OK, serde_json::Value::Null)
+        }
+    };
+    let (status, first) = api(&app, Method::POST, "/api/v1/projects", &rep, Some(record("first-copy"))).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    let (status, waiting) = api(&app, Method::POST, "/api/v1/projects", &rep, Some(record("second-copy"))).await;
+    assert_eq!(status, StatusCode::CREATED, "an identifier no public project holds yet: {waiting}");
+    assert_eq!(publish(first["id"].as_str().unwrap().to_owned()).await.0, StatusCode::OK);
+
+    let (status, problem) = publish(waiting["id"].as_str().unwrap().to_owned()).await;
+    assert_eq!((status, problem["field"].as_str()), (StatusCode::BAD_REQUEST, Some("iati_identifier")), "{problem}");
+    assert!(problem["detail"].as_str().unwrap().contains("iati_identifier"), "{problem}");
+    let waiting = Uuid::parse_str(waiting["id"].as_str().unwrap()).unwrap();
+    assert_eq!(state_of(&app, waiting).await, RevisionState::Submitted, "the refused step changed nothing");
+    assert_eq!(app.get("/api/v1/projects/second-copy").await.status(), StatusCode::NOT_FOUND);
+
+    let (status, problem) = api(&app, Method::POST, "/api/v1/projects", &rep, Some(record("third-copy"))).await;
+    assert_eq!((status, problem["field"].as_str()), (StatusCode::BAD_REQUEST, Some("iati_identifier")), "{problem}");
 }

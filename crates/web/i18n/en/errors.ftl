@@ -87,7 +87,7 @@ page-already-decided-body = The application has been approved or rejected, perha
 problem-already-decided = Decided already
 problem-already-decided-detail = The application is no longer waiting for a decision; nothing was changed.
 
-error-slug-taken = is used by another record already; choose another.
+error-taken = is used by another record already; choose another.
 error-syntax = is not what this field takes: { $detail }
 
 problem-body = The request body

@@ -87,7 +87,7 @@ page-already-decided-body = Đơn đã được chấp thuận hoặc từ chố
 problem-already-decided = Đã được quyết định
 problem-already-decided-detail = Đơn không còn chờ quyết định; không có gì thay đổi.
 
-error-slug-taken = đã được một bản ghi khác sử dụng; hãy chọn địa chỉ khác.
+error-taken = đã được một bản ghi khác sử dụng; hãy chọn giá trị khác.
 error-syntax = không đúng dạng trường này nhận: { $detail }
 
 problem-body = Nội dung yêu cầu

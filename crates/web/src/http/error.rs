@@ -118,9 +118,9 @@ pub enum Reason {
     /// A password's confirmation is not the password.
     #[error("does not match the password")]
     PasswordsDiffer,
-    /// Another record of the kind has this slug already.
+    /// Another record holds this value already (a slug, an IATI identifier).
     #[error("is taken by another record")]
-    SlugTaken,
+    Taken,
     /// The input is not what the field takes (the text is the parser's).
     #[error("{0}")]
     Syntax(String),
@@ -140,7 +140,7 @@ impl Reason {
             Reason::LoginFailed => "error-login-failed",
             Reason::WrongPassword => "error-wrong-password",
             Reason::PasswordsDiffer => "error-passwords-differ",
-            Reason::SlugTaken => "error-slug-taken",
+            Reason::Taken => "error-taken",
             Reason::Syntax(_) => "error-syntax",
             Reason::WrongCode => "error-wrong-code",
         }
@@ -303,7 +303,7 @@ impl From<Refusal> for WebError {
             Refusal::NotFound => WebError::NotFound,
             Refusal::WrongState(state) => WebError::WrongState(state),
             Refusal::InProgress(id) => WebError::InProgress(id),
-            Refusal::SlugTaken => WebError::InvalidField { field: "slug".into(), reason: Reason::SlugTaken },
+            Refusal::Taken(field) => WebError::InvalidField { field: field.into(), reason: Reason::Taken },
             Refusal::Unknown(field, e) => WebError::InvalidField { field, reason: Reason::Parse(e) },
         }
     }
@@ -425,7 +425,7 @@ mod tests {
         let errors = [
             WebError::NotFound,
             WebError::invalid("page", ParseError::NotAllowed),
-            WebError::InvalidField { field: "title".into(), reason: Reason::SlugTaken },
+            WebError::InvalidField { field: "title".into(), reason: Reason::Taken },
             WebError::Fault("x".into()),
             WebError::Busy(5),
             WebError::Forbidden,
