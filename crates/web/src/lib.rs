@@ -28,7 +28,7 @@ pub mod http;
 pub mod pages;
 pub mod ui;
 
-use axum::{http::StatusCode, middleware, routing::get, Extension, Router};
+use axum::{middleware, routing::get, Extension, Router};
 use gfce_core::Lang;
 
 pub use access::throttle::MAX_MAIL_PER_RECIPIENT;
@@ -58,7 +58,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(http::ops::routes())
         .merge(http::assets::routes())
         .fallback(|| async { WebError::NotFound })
-        .method_not_allowed_fallback(|| async { StatusCode::METHOD_NOT_ALLOWED })
+        .method_not_allowed_fallback(|| async { WebError::MethodNotAllowed })
         // Inside the limit on writes, so that a flood of writes with made-up tokens is cut off
         // before it reaches the database.
         .layer(middleware::from_fn_with_state(state.clone(), access::bearer::authenticate));

@@ -129,6 +129,16 @@ async fn unknown_routes_and_methods(app: TestApp) {
     assert_eq!(response.headers()["content-type"], "application/problem+json");
     let response = app.client.post(format!("{}/api/v1/members", app.base)).body("{}").send().await.unwrap();
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(response.headers()["allow"], "GET,HEAD");
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    let problem: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(problem["status"], 405);
+    let page = app.client.delete(format!("{}/vi/members", app.base)).send().await.unwrap();
+    assert_eq!(
+        (page.status(), page.headers()["allow"].to_str().unwrap()),
+        (StatusCode::METHOD_NOT_ALLOWED, "GET,HEAD")
+    );
+    assert!(page.text().await.unwrap().contains("Không thực hiện được ở đây"), "a page in the path's language");
     let big = vec![b'x'; 2 * 1024 * 1024];
     let response = app.client.post(format!("{}/api/v1/members", app.base)).body(big).send().await.unwrap();
     assert!(response.status().is_client_error());

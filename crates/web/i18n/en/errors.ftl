@@ -2,6 +2,8 @@
 
 page-not-found-title = Page not found
 page-not-found-body = There is no page at this address. If you typed it, check it; if you followed a link, it may be out of date.
+page-method-not-allowed-title = Not possible here
+page-method-not-allowed-body = This address does not take that kind of request. Go back and use the links and forms of the page.
 page-error-title = Sorry, something went wrong
 page-error-body = The service could not answer this request. Try again later.
 page-unavailable-title = Service unavailable
@@ -12,6 +14,8 @@ page-bad-request-title = Check what you entered
 
 problem-not-found = Not found
 problem-not-found-detail = Nothing exists at { $path }.
+problem-method-not-allowed = Method not allowed
+problem-method-not-allowed-detail = { $path } does not take this method; the Allow header names those it takes.
 problem-invalid-parameter = Invalid parameter
 problem-invalid-parameter-detail = The parameter “{ $param }” { $reason }
 problem-internal = Internal error

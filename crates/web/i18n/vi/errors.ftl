@@ -2,6 +2,8 @@
 
 page-not-found-title = Không tìm thấy trang
 page-not-found-body = Không có trang nào ở địa chỉ này. Nếu bạn tự gõ địa chỉ, hãy kiểm tra lại; nếu bạn theo một liên kết, liên kết đó có thể đã cũ.
+page-method-not-allowed-title = Không thực hiện được ở đây
+page-method-not-allowed-body = Địa chỉ này không nhận loại yêu cầu đó. Hãy quay lại và dùng các liên kết và biểu mẫu trên trang.
 page-error-title = Rất tiếc, đã xảy ra lỗi
 page-error-body = Dịch vụ không thể trả lời yêu cầu này. Vui lòng thử lại sau.
 page-unavailable-title = Dịch vụ tạm thời không khả dụng
@@ -12,6 +14,8 @@ page-bad-request-title = Vui lòng kiểm tra thông tin đã nhập
 
 problem-not-found = Không tìm thấy
 problem-not-found-detail = Không có gì tại { $path }.
+problem-method-not-allowed = Phương thức không được phép
+problem-method-not-allowed-detail = { $path } không nhận phương thức này; tiêu đề Allow liệt kê các phương thức được nhận.
 problem-invalid-parameter = Tham số không hợp lệ
 problem-invalid-parameter-detail = Tham số “{ $param }” { $reason }
 problem-internal = Lỗi nội bộ

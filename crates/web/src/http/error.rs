@@ -59,6 +59,9 @@ pub enum WebError {
     /// A state-changing request without a valid CSRF token.
     #[error("forbidden")]
     Forbidden,
+    /// A method the path does not take; the router's `Allow` header names those it does.
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// A page or step that needs a signed-in viewer, asked for by a visitor who is not.
     #[error("sign-in required")]
     SignInRequired,
@@ -196,6 +199,9 @@ impl WebError {
         use StatusCode as S;
         match self {
             WebError::NotFound => answer(S::NOT_FOUND, None, BLANK, "not-found", "not-found"),
+            WebError::MethodNotAllowed => {
+                answer(S::METHOD_NOT_ALLOWED, None, BLANK, "method-not-allowed", "method-not-allowed")
+            }
             WebError::InvalidParam { .. } => answer(
                 S::BAD_REQUEST,
                 None,
@@ -365,6 +371,8 @@ pub async fn render_errors(
     let Some(Stashed(error)) = response.extensions_mut().remove::<Stashed>() else {
         return response;
     };
+    // The router names the methods a path takes on its 405s.
+    let allow = response.headers_mut().remove(header::ALLOW);
     if !is_api && reads && matches!(*error, WebError::SignInRequired) {
         return Redirect::to(&format!("/{}/login", lang.code())).into_response();
     }
@@ -373,6 +381,9 @@ pub async fn render_errors(
     *rendered.status_mut() = error.status();
     for (name, value) in error.headers() {
         rendered.headers_mut().insert(name, value);
+    }
+    if let Some(allow) = allow {
+        rendered.headers_mut().insert(header::ALLOW, allow);
     }
     rendered
 }
@@ -424,6 +435,7 @@ mod tests {
         let i18n = I18n::new();
         let errors = [
             WebError::NotFound,
+            WebError::MethodNotAllowed,
             WebError::invalid("page", ParseError::NotAllowed),
             WebError::InvalidField { field: "title".into(), reason: Reason::Taken },
             WebError::Fault("x".into()),
