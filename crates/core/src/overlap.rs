@@ -445,6 +445,7 @@ mod tests {
             regions: vec![],
             themes: themes(&["cert-cooperation"]),
             tags: vec![],
+            shares: Default::default(),
             budget: None,
             languages: vec![],
             links: vec![],
