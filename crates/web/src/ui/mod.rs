@@ -173,10 +173,12 @@ impl PageCtx {
         self.query.as_deref().unwrap_or("")
     }
 
-    /// A text in the page's language, or in the other one, marked so.
+    /// A text in the page's language, or else in the other one, or else in the first other
+    /// language it has, marked with the language it is in.
     pub fn localized(&self, text: &LocalizedText) -> Localized {
         let (value, written_in) = text.resolve(self.lang);
-        Localized { text: value.to_owned(), lang: (written_in != self.lang).then(|| written_in.code()) }
+        let lang = (written_in.lang() != Some(self.lang)).then(|| written_in.to_string());
+        Localized { text: value.to_owned(), lang }
     }
 
     /// A permanent redirect (308) to `path` of this site in the page's language, the query kept.
@@ -195,11 +197,11 @@ impl PageCtx {
     }
 }
 
-/// A text shown in the page's language, or in the other one (then `lang` says which, so the
-/// element carries the right `lang` attribute and the page can say it fell back).
+/// A text shown in the page's language, or in another one (then `lang` says which, a BCP 47 tag,
+/// so the element carries the right `lang` attribute and the page can say it fell back).
 pub struct Localized {
     pub text: String,
-    pub lang: Option<&'static str>,
+    pub lang: Option<String>,
 }
 
 /// A page, rendered.
