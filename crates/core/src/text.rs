@@ -12,9 +12,11 @@ use crate::{Lang, LanguageTag, ParseError};
 /// A text in English, in Vietnamese and in any other languages, each at most once.
 ///
 /// At least one text is present and none is blank. A text whose tag is English or Vietnamese in
-/// some region (`en-GB`) is the English or Vietnamese one; the others keep their tags, in the
-/// order they were given. Reading it in English or Vietnamese gives that language, else the other
-/// of the two, else the first other language, and says which, so that a page can mark it.
+/// some region (`en-GB`) is the English or Vietnamese one; the others keep their tags and are kept
+/// in the order of their tags, so that a text is the same however its languages were listed (a
+/// JSON object's members have no order that every reader keeps). Reading it in English or
+/// Vietnamese gives that language, else the other of the two, else the first other language, and
+/// says which, so that a page can mark it.
 ///
 /// In JSON it is an object keyed by language, `en` and `vi` always present (null when missing),
 /// the others after them: `{"en": "…", "vi": null, "fr": "…"}`.
@@ -41,8 +43,8 @@ impl LocalizedText {
         Self::from_texts(texts.into_iter().filter_map(|(tag, text)| Some((tag, text?))))
     }
 
-    /// The texts with their languages, in the order given. Blank ones count as missing; none left
-    /// is [`ParseError::NoText`], and two in one language [`ParseError::Duplicate`].
+    /// The texts with their languages. Blank ones count as missing; none left is
+    /// [`ParseError::NoText`], and two in one language [`ParseError::Duplicate`].
     pub fn from_texts(texts: impl IntoIterator<Item = (LanguageTag, String)>) -> Result<Self, ParseError> {
         let mut text = LocalizedText { en: None, vi: None, others: Vec::new() };
         for (tag, value) in texts {
@@ -63,6 +65,7 @@ impl LocalizedText {
         if text.en.is_none() && text.vi.is_none() && text.others.is_empty() {
             return Err(ParseError::NoText);
         }
+        text.others.sort_by(|(a, _), (b, _)| a.cmp(b));
         Ok(text)
     }
 
@@ -77,8 +80,15 @@ impl LocalizedText {
     }
 
     /// The text to show for `lang` and the language it is actually written in: `lang`, else the
-    /// other of English and Vietnamese, else the first other language.
+    /// other of English and Vietnamese, else the other language whose tag sorts first.
     pub fn resolve(&self, lang: Lang) -> (&str, &LanguageTag) {
+        self.resolve_near(lang, LanguageTag::of(lang))
+    }
+
+    /// Like [`LocalizedText::resolve`], but among the other languages `near` first: the language
+    /// another text of the same record is shown in, so that a title and its description shown in
+    /// neither English nor Vietnamese are shown in one language where they can be.
+    pub fn resolve_near(&self, lang: Lang, near: &LanguageTag) -> (&str, &LanguageTag) {
         let of = |l: Lang| {
             let text = match l {
                 Lang::En => &self.en,
@@ -86,9 +96,13 @@ impl LocalizedText {
             };
             text.as_deref().map(|t| (t, LanguageTag::of(l)))
         };
+        let other = |wanted: Option<&LanguageTag>| {
+            self.others.iter().find(|(tag, _)| wanted.is_none_or(|w| w == tag)).map(|(tag, t)| (t.as_str(), tag))
+        };
         of(lang)
             .or_else(|| of(lang.other()))
-            .or_else(|| self.others.first().map(|(tag, t)| (t.as_str(), tag)))
+            .or_else(|| other(Some(near)))
+            .or_else(|| other(None))
             .expect("a LocalizedText always holds a text")
     }
 
@@ -100,7 +114,7 @@ impl LocalizedText {
         self.vi.as_deref()
     }
 
-    /// The texts in languages other than English and Vietnamese, in the order given.
+    /// The texts in languages other than English and Vietnamese, in the order of their tags.
     pub fn others(&self) -> &[(LanguageTag, String)] {
         &self.others
     }
@@ -176,12 +190,25 @@ mod tests {
         assert_eq!(t.resolve(Lang::Vi), ("An ninh mạng", &LanguageTag::VI));
         assert_eq!(t.resolve(Lang::En), ("An ninh mạng", &LanguageTag::VI));
         let others = [(tag("sv"), "Cybersäkerhet"), (tag("fr"), "Cybersécurité")];
-        let t = LocalizedText::from_texts(others.map(|(l, s)| (l, s.to_owned()))).unwrap();
-        assert_eq!(t.resolve(Lang::En), ("Cybersäkerhet", &tag("sv")), "the first given, not the first by name");
-        assert_eq!(t.resolve(Lang::Vi).1.as_str(), "sv");
+        let t = LocalizedText::from_texts(others.clone().map(|(l, s)| (l, s.to_owned()))).unwrap();
+        assert_eq!(t.resolve(Lang::En), ("Cybersécurité", &tag("fr")), "the first by tag, however given");
+        assert_eq!(t.resolve(Lang::Vi).1.as_str(), "fr");
         assert_eq!((t.en(), t.vi()), (None, None));
         let all: Vec<&str> = t.texts().map(|(l, _)| l.as_str()).collect();
-        assert_eq!(all, ["sv", "fr"]);
+        assert_eq!(all, ["fr", "sv"]);
+        let reversed = LocalizedText::from_texts(others.into_iter().rev().map(|(l, s)| (l, s.to_owned()))).unwrap();
+        assert_eq!(reversed, t);
+    }
+
+    #[test]
+    fn near_a_language_prefers_it_among_the_others() {
+        let texts = [(tag("es"), "Apoyo"), (tag("fr"), "Appui")];
+        let t = LocalizedText::from_texts(texts.map(|(l, s)| (l, s.to_owned()))).unwrap();
+        assert_eq!(t.resolve(Lang::Vi), ("Apoyo", &tag("es")));
+        assert_eq!(t.resolve_near(Lang::Vi, &tag("fr")), ("Appui", &tag("fr")));
+        assert_eq!(t.resolve_near(Lang::Vi, &tag("de")), ("Apoyo", &tag("es")));
+        let english = LocalizedText::from_texts([(tag("en"), "Support".to_owned()), (tag("fr"), "Appui".to_owned())]);
+        assert_eq!(english.unwrap().resolve_near(Lang::Vi, &tag("fr")), ("Support", &LanguageTag::EN));
     }
 
     #[test]
@@ -212,11 +239,13 @@ mod tests {
     }
 
     #[test]
-    fn json_keeps_other_languages_in_order_and_reads_back() {
-        let json = r#"{"en":null,"vi":"An ninh mạng","sv":"Cybersäkerhet","fr":"Cybersécurité","zh-Hant":"網絡安全"}"#;
+    fn json_keeps_other_languages_and_reads_back() {
+        let json = r#"{"en":null,"vi":"An ninh mạng","fr":"Cybersécurité","sv":"Cybersäkerhet","zh-Hant":"網絡安全"}"#;
         let t: LocalizedText = serde_json::from_str(json).unwrap();
-        assert_eq!(t.others().iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), ["sv", "fr", "zh-Hant"]);
+        assert_eq!(t.others().iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), ["fr", "sv", "zh-Hant"]);
         assert_eq!(serde_json::to_string(&t).unwrap(), json);
+        let shuffled = r#"{"zh-Hant":"網絡安全","sv":"Cybersäkerhet","vi":"An ninh mạng","fr":"Cybersécurité"}"#;
+        assert_eq!(serde_json::to_string(&serde_json::from_str::<LocalizedText>(shuffled).unwrap()).unwrap(), json);
         let lower: LocalizedText = serde_json::from_str(r#"{"zh-hant":"網絡安全"}"#).unwrap();
         assert_eq!(serde_json::to_string(&lower).unwrap(), r#"{"en":null,"vi":null,"zh-Hant":"網絡安全"}"#);
         let error = serde_json::from_str::<LocalizedText>(r#"{"en":"x","french":"y"}"#).unwrap_err();

@@ -10,9 +10,9 @@
 //! - every `narrative` of `title` and `description` is kept in its language: its `xml:lang`, or
 //!   else the activity's, or else the file's (`iati-activities/@xml:lang`), or else English. A
 //!   language of English or Vietnamese in any region (`en-GB`) is that text of the project; any
-//!   other (`fr`, `sv`, `pt-BR`) is kept as written, in the order of the file. A narrative whose
-//!   language is not a BCP 47 tag of a language, a script and a region (`fr_FR`, `french`) is left
-//!   out, and so is a second one in a language, each with a warning naming it;
+//!   other (`fr`, `sv`, `pt-BR`) is kept under its tag. A narrative whose language is not a BCP 47
+//!   tag of a language, a script and a region (`fr_FR`, `french`) is left out, and so is a second
+//!   one in a language, each with a warning naming it;
 //! - the description is the first general one (`@type` 1 or none), or else the first one about
 //!   target groups or other matters (3, 4); an objectives description (2) becomes the summary,
 //!   unless it is too long for one (a warning says so). Indentation is taken off each line of a
@@ -872,7 +872,7 @@ impl RawActivity {
     }
 }
 
-/// A text in every language its narratives are in, in the order of the file. A narrative whose
+/// A text in every language its narratives are in. A narrative whose
 /// language is not a well-formed tag, or that repeats a language, is left out with a note.
 fn localized(
     narratives: &[Narrative],
@@ -1749,8 +1749,8 @@ mod tests {
             texts(&p.title),
             [
                 ("en", "Cyber security in West Africa"),
-                ("sv", "Cybersäkerhet i Västafrika"),
-                ("fr", "Cybersécurité en Afrique de l'Ouest")
+                ("fr", "Cybersécurité en Afrique de l'Ouest"),
+                ("sv", "Cybersäkerhet i Västafrika")
             ],
             "a narrative without xml:lang is in the file's language"
         );
@@ -1765,7 +1765,7 @@ mod tests {
         );
         assert_eq!(
             texts(p.description.as_ref().unwrap()),
-            [("fr", "Appui au CERT national sénégalais."), ("es", "Apoyo al CERT nacional de Senegal.")]
+            [("es", "Apoyo al CERT nacional de Senegal."), ("fr", "Appui au CERT national sénégalais.")]
         );
         assert_eq!(
             texts(&french.organisations[0].name),

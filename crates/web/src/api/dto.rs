@@ -22,7 +22,7 @@ use utoipa::ToSchema;
 pub struct Text {
     pub en: Option<String>,
     pub vi: Option<String>,
-    /// Texts in other languages by BCP 47 tag, in the order the record keeps them.
+    /// Texts in other languages by BCP 47 tag, in the order of the tags.
     #[serde(flatten, serialize_with = "in_order")]
     #[schema(value_type = HashMap<String, String>)]
     pub others: Vec<(String, String)>,
@@ -550,7 +550,7 @@ mod tests {
         let text =
             LocalizedText::from_texts(texts.map(|(l, t)| (LanguageTag::parse(l).unwrap(), t.to_owned()))).unwrap();
         let json = serde_json::to_string(&Text::from(&text)).unwrap();
-        assert_eq!(json, r#"{"en":null,"vi":"An ninh mạng","sv":"Cybersäkerhet","fr":"Cybersécurité"}"#);
+        assert_eq!(json, r#"{"en":null,"vi":"An ninh mạng","fr":"Cybersécurité","sv":"Cybersäkerhet"}"#);
         assert_eq!(json, serde_json::to_string(&text).unwrap(), "the API writes a text as the dataset does");
 
         let document = serde_json::to_value(super::super::document()).unwrap();

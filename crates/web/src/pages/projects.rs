@@ -260,9 +260,9 @@ pub async fn page(
     let name = ctx.localized(&p.title);
     render(&ProjectTemplate {
         title: name.text.clone(),
-        summary: p.summary.as_ref().map(|s| ctx.localized(s)),
+        summary: p.summary.as_ref().map(|s| ctx.localized_near(s, &name)),
         description: p.description.as_ref().map(|d| {
-            let text = ctx.localized(d);
+            let text = ctx.localized_near(d, &name);
             Prose { html: markdown::to_html(&text.text), lang: text.lang }
         }),
         crumbs: Link::crumbs(&ctx, Some(("nav-projects", "/projects"))),
