@@ -144,7 +144,7 @@ pub async fn page(
     SlugParam(slug): SlugParam,
 ) -> Result<Html<String>, WebError> {
     let Dated { record: p, updated_at, .. } = state.store.project(&slug).await?.ok_or(WebError::NotFound)?;
-    let steps = record_steps(&ctx, &state, &viewer, Content::Project(p.clone())).await?;
+    let steps = record_steps(&ctx, &state, &viewer, Content::Project(Box::new(p.clone()))).await?;
     let themes = state.store.themes().await?;
     let slugs: Vec<&Slug> = p.participants.iter().map(|c| &c.actor).collect();
     let actors = if slugs.is_empty() { HashMap::new() } else { state.store.actors_by_slugs(&slugs).await? };
