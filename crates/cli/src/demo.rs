@@ -553,6 +553,7 @@ fn project(world: &World, actors: &Actors, dice: &mut Dice, taken: &mut HashSet<
         regions: region.into_iter().collect(),
         themes,
         tags,
+        shares: Default::default(),
         budget,
         languages,
         links,

@@ -125,7 +125,8 @@ impl ReturnComment {
 /// The record a revision holds: one of the four curated kinds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
-    Project(Project),
+    /// Boxed, as a project is by far the largest of the kinds.
+    Project(Box<Project>),
     Resource(Resource),
     Event(Event),
 }
@@ -156,7 +157,7 @@ impl Content {
             _ => {}
         }
         match kind {
-            ContentType::Project => json::record::<Project>(value).map(Content::Project),
+            ContentType::Project => json::record::<Project>(value).map(|p| Content::Project(Box::new(p))),
             ContentType::Tool | ContentType::Publication => json::record::<Resource>(value).map(Content::Resource),
             ContentType::Event => json::record::<Event>(value).map(Content::Event),
             ContentType::Member | ContentType::Actor => Err(("kind".into(), Reason::Invalid(ParseError::NotAllowed))),

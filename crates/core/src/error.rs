@@ -28,8 +28,14 @@ pub enum ParseError {
     Date,
     #[error("must be an RFC 3339 time such as 2024-05-01T09:30:00Z")]
     Timestamp,
-    #[error("needs a text in English or Vietnamese")]
+    #[error("needs a text in at least one language")]
     NoText,
+    #[error("is not a BCP 47 language tag such as fr, pt-BR or zh-Hant")]
+    LanguageTag,
+    #[error("may be written in English or Vietnamese only")]
+    EnglishOrVietnameseOnly,
+    #[error("must be a percentage from 0 to 100 with at most two decimals")]
+    Percentage,
     #[error("is not an ISO 639-1 language code")]
     UnknownLanguageCode,
     #[error("is not an active ISO 4217 currency code")]
@@ -80,6 +86,9 @@ impl ParseError {
             ParseError::Date => "error-date",
             ParseError::Timestamp => "error-timestamp",
             ParseError::NoText => "error-no-text",
+            ParseError::LanguageTag => "error-language-tag",
+            ParseError::EnglishOrVietnameseOnly => "error-english-or-vietnamese-only",
+            ParseError::Percentage => "error-percentage",
             ParseError::UnknownLanguageCode => "error-language-code",
             ParseError::UnknownCurrency => "error-currency",
             ParseError::Amount => "error-amount",

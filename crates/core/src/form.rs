@@ -1,7 +1,7 @@
 //! What the pages' forms share: fields come as typed text, each parsed on its own so that every
 //! refusal is collected with its field's name.
 
-use crate::{record::Invalid, LocalizedText, ParseError};
+use crate::{record::Invalid, LanguageTag, LocalizedText, ParseError};
 
 /// The parsed value, or `None` with the refusal added to `errors`.
 pub(crate) fn keep<T>(errors: &mut Vec<Invalid>, field: &'static str, result: Result<T, ParseError>) -> Option<T> {
@@ -18,9 +18,17 @@ pub(crate) fn optional<T>(input: &str, parse: impl Fn(&str) -> Result<T, ParseEr
     }
 }
 
-/// A text in English and/or Vietnamese that may be left empty in both.
-pub(crate) fn optional_text(en: &str, vi: &str) -> Option<LocalizedText> {
-    LocalizedText::new(Some(en.to_owned()), Some(vi.to_owned())).ok()
+/// A text from its English and Vietnamese fields, with the texts in other languages of `kept` (the
+/// text being edited), which a form does not show and so must not lose.
+pub(crate) fn text(en: &str, vi: &str, kept: Option<&LocalizedText>) -> Result<LocalizedText, ParseError> {
+    let pair = [(LanguageTag::EN, en.to_owned()), (LanguageTag::VI, vi.to_owned())];
+    let others = kept.into_iter().flat_map(|k| k.others().iter().cloned());
+    LocalizedText::from_texts(pair.into_iter().chain(others))
+}
+
+/// Like [`text`], for a text that may be left empty in every language.
+pub(crate) fn optional_text(en: &str, vi: &str, kept: Option<&LocalizedText>) -> Option<LocalizedText> {
+    text(en, vi, kept).ok()
 }
 
 /// Every non-blank value parsed, in order.

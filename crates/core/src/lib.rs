@@ -9,7 +9,7 @@
 //! `record.rs` and `actor.rs`; [`allowed`], the one place that decides what an account may do;
 //! [`curation`], the workflow from draft to published; [`exchange`], the JSON, CSV and IATI
 //! formats; [`reference`], the shipped data. Every other module is one type that parses: a code, a
-//! slug, a text pair, a [`Timestamp`].
+//! slug, a text in several languages, a [`Timestamp`].
 
 mod account;
 mod actor;
@@ -23,6 +23,7 @@ pub mod exchange;
 mod fold;
 mod form;
 mod lang;
+mod language_tag;
 mod named;
 pub mod overlap;
 mod paging;
@@ -32,6 +33,7 @@ pub mod reference;
 mod region;
 mod resource_form;
 pub mod second_factor;
+mod share;
 mod slug;
 mod text;
 mod theme;
@@ -47,6 +49,7 @@ pub use content::{ContentType, ProjectStatus};
 pub use error::ParseError;
 pub use fold::fold;
 pub use lang::Lang;
+pub use language_tag::LanguageTag;
 pub use paging::{Page, PageRequest};
 pub use project_form::ProjectForm;
 pub use record::{
@@ -56,6 +59,7 @@ pub use record::{
 pub use region::{CountryCode, RegionCode, RegionLevel};
 pub use resource_form::ResourceForm;
 pub use second_factor::{OneTimeCode, RecoveryCode, SecondFactorCode, TotpSecret};
+pub use share::{Percentage, Shares};
 pub use slug::Slug;
 pub use text::LocalizedText;
 pub use theme::{Theme, ThemeFamily, ThemeId};

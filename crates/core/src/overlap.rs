@@ -25,7 +25,7 @@
 //! too; a copy of the project under another id scores 1.
 //!
 //! - **text**: the cosine similarity of the two word sets, |A ∩ B| / √(|A|·|B|). The words are those
-//!   of the title and summary in both languages, [folded](crate::fold()) so that accents and case do
+//!   of the title and summary in every language, [folded](crate::fold()) so that accents and case do
 //!   not matter ("An ninh mạng" and "an ninh mang" are the same words), without common English and
 //!   Vietnamese function words and without one-letter words.
 //! - **themes**: the Jaccard index of the themes, |A ∩ B| / |A ∪ B|.
@@ -219,12 +219,12 @@ fn region_enclosing(code: RegionCode) -> Enclosing {
     enclosing
 }
 
-/// The distinct words of the title and summary in both languages, sorted and joined by spaces, and
+/// The distinct words of the title and summary in every language, sorted and joined by spaces, and
 /// how many there are.
 fn word_set(project: &Project) -> (Box<str>, usize) {
     let mut folded = String::new();
     for text in iter::once(&project.title).chain(&project.summary) {
-        for t in [text.en(), text.vi()].into_iter().flatten() {
+        for (_, t) in text.texts() {
             folded.push_str(&fold(t));
             folded.push(' ');
         }
@@ -445,6 +445,7 @@ mod tests {
             regions: vec![],
             themes: themes(&["cert-cooperation"]),
             tags: vec![],
+            shares: Default::default(),
             budget: None,
             languages: vec![],
             links: vec![],

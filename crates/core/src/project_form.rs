@@ -2,17 +2,19 @@
 //! [`Project`] with every refusal named by its field.
 //!
 //! The form covers what a person writes about a project; what it does not show (participants
-//! other than the submitting actor, regions, languages, links, the IATI identifier) is kept from
-//! the record being edited, so editing through the form never loses what an import brought.
+//! other than the submitting actor, regions, languages, links, the IATI identifier, the shares of
+//! the countries and tags still listed, texts in languages other than English and Vietnamese) is
+//! kept from the record being edited, so editing through the form never loses what an import
+//! brought.
 
 use uuid::Uuid;
 
 use crate::{
-    form::{every, form_field, keep, optional, optional_text},
+    form::{every, form_field, keep, optional, optional_text, text},
     parse_date,
     record::Invalid,
-    Amount, CountryCode, CurrencyCode, LocalizedText, Money, ParseError, Project, ProjectStatus, Slug, Tag, ThemeId,
-    WebUrl,
+    Amount, CountryCode, CurrencyCode, Lang, LocalizedText, Money, ParseError, Project, ProjectStatus, Shares, Slug,
+    Tag, ThemeId, WebUrl,
 };
 
 /// The project form's fields as submitted: text as typed, lists as chosen.
@@ -35,6 +37,15 @@ pub struct ProjectForm {
     pub budget_amount: String,
     pub budget_currency: String,
     pub source_url: String,
+}
+
+/// The shares of the record being edited, of the countries and tags the form still lists.
+fn shares_kept(kept: &Shares, countries: &[CountryCode], tags: &[Tag]) -> Shares {
+    Shares {
+        countries: kept.countries.iter().filter(|(c, _)| countries.contains(c)).map(|(c, p)| (*c, *p)).collect(),
+        regions: kept.regions.clone(),
+        tags: kept.tags.iter().filter(|(t, _)| tags.contains(t)).map(|(t, p)| (t.clone(), *p)).collect(),
+    }
 }
 
 fn text_pair(en: Option<&str>, vi: Option<&str>) -> (String, String) {
@@ -73,17 +84,15 @@ impl ProjectForm {
     pub fn parse(&self, id: Uuid, kept: Option<&Project>) -> Result<Project, Vec<Invalid>> {
         let mut errors: Vec<Invalid> = Vec::new();
         let e = &mut errors;
-        let title = keep(e, "title_en", LocalizedText::new(Some(self.title_en.clone()), Some(self.title_vi.clone())));
+        let title = keep(e, "title_en", text(&self.title_en, &self.title_vi, kept.map(|p| &p.title)));
         let slug = if self.slug.trim().is_empty() {
-            title.as_ref().and_then(|t| {
-                let made = Slug::from_name(t.en().or(t.vi()).unwrap_or_default());
-                keep(e, "slug", made)
-            })
+            title.as_ref().and_then(|t| keep(e, "slug", Slug::from_name(t.get(Lang::En))))
         } else {
             keep(e, "slug", Slug::parse(&self.slug))
         };
-        let summary = optional_text(&self.summary_en, &self.summary_vi);
-        let description = optional_text(&self.description_en, &self.description_vi);
+        let summary = optional_text(&self.summary_en, &self.summary_vi, kept.and_then(|p| p.summary.as_ref()));
+        let description =
+            optional_text(&self.description_en, &self.description_vi, kept.and_then(|p| p.description.as_ref()));
         let status = keep(e, "status", self.status.trim().parse::<ProjectStatus>());
         let starts_on = keep(e, "starts_on", optional(&self.starts_on, parse_date));
         let ends_on = keep(e, "ends_on", optional(&self.ends_on, parse_date));
@@ -105,6 +114,7 @@ impl ProjectForm {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let shares = kept.map(|p| shares_kept(&p.shares, &countries, &tags)).unwrap_or_default();
         let project = Project {
             id,
             slug,
@@ -119,6 +129,7 @@ impl ProjectForm {
             regions: kept.map(|p| p.regions.clone()).unwrap_or_default(),
             themes,
             tags,
+            shares,
             budget,
             languages: kept.map(|p| p.languages.clone()).unwrap_or_default(),
             links: kept.map(|p| p.links.clone()).unwrap_or_default(),

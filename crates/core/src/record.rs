@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::{
     named::named_enum, reference, CountryCode, LanguageCode, Link, LocalizedText, Money, ParseError, ProjectStatus,
-    RegionCode, Slug, Tag, ThemeId, WebUrl,
+    RegionCode, Shares, Slug, Tag, ThemeId, WebUrl,
 };
 
 named_enum! {
@@ -68,6 +68,9 @@ pub struct Project {
     pub themes: Vec<ThemeId>,
     #[serde(default)]
     pub tags: Vec<Tag>,
+    /// The share of the project some of its countries, regions and tags (sectors) stand for.
+    #[serde(default, skip_serializing_if = "Shares::is_empty")]
+    pub shares: Shares,
     pub budget: Option<Money>,
     #[serde(default)]
     pub languages: Vec<LanguageCode>,
@@ -193,8 +196,23 @@ pub type Invalid = (&'static str, ParseError);
 
 fn max_len(field: &'static str, text: Option<&LocalizedText>, max: usize) -> Result<(), Invalid> {
     let Some(text) = text else { return Ok(()) };
-    if [text.en(), text.vi()].into_iter().flatten().any(|t| t.chars().count() > max) {
+    if text.texts().any(|(_, t)| t.chars().count() > max) {
         return Err((field, ParseError::TooLong { max }));
+    }
+    Ok(())
+}
+
+/// Every share is of one of the record's own countries, regions or tags.
+fn shares(p: &Project) -> Result<(), Invalid> {
+    let Shares { countries, regions, tags } = &p.shares;
+    if !countries.keys().all(|k| p.countries.contains(k)) {
+        return Err(("shares.countries", ParseError::NotAllowed));
+    }
+    if !regions.keys().all(|r| p.regions.contains(r)) {
+        return Err(("shares.regions", ParseError::NotAllowed));
+    }
+    if !tags.keys().all(|t| p.tags.contains(t)) {
+        return Err(("shares.tags", ParseError::NotAllowed));
     }
     Ok(())
 }
@@ -232,7 +250,8 @@ fn date_order(start: Option<Date>, end: Option<Date>) -> Result<(), Invalid> {
 }
 
 impl Project {
-    /// Checks the rules the field types alone do not: lengths, date order, roles, no repeats.
+    /// Checks the rules the field types alone do not: lengths, date order, roles, no repeats,
+    /// shares only of its own places and tags.
     pub fn validate(&self) -> Result<(), Invalid> {
         max_len("title", Some(&self.title), TITLE_MAX)?;
         max_len("summary", self.summary.as_ref(), SUMMARY_MAX)?;
@@ -243,6 +262,7 @@ impl Project {
         unique("regions", &self.regions)?;
         known_themes(&self.themes)?;
         unique("tags", &self.tags)?;
+        shares(self)?;
         unique("languages", &self.languages)
     }
 
@@ -273,6 +293,17 @@ impl Event {
     }
 }
 
+impl CountryFact {
+    /// A fact's title is kept in English and Vietnamese only, as the reference data it stands
+    /// beside is.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        if !self.title.others().is_empty() {
+            return Err(("title", ParseError::EnglishOrVietnameseOnly));
+        }
+        max_len("title", Some(&self.title), TITLE_MAX)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,6 +324,7 @@ mod tests {
             regions: vec![],
             themes: vec![],
             tags: vec![],
+            shares: Shares::default(),
             budget: None,
             languages: vec![],
             links: vec![],
@@ -319,5 +351,27 @@ mod tests {
         let mut p = project();
         p.title = LocalizedText::same(&"x".repeat(TITLE_MAX + 1)).unwrap();
         assert_eq!(p.validate(), Err(("title", ParseError::TooLong { max: TITLE_MAX })));
+        let mut p = project();
+        let french = crate::LanguageTag::parse("fr").unwrap();
+        p.title = LocalizedText::from_texts([(french, "x".repeat(TITLE_MAX + 1))]).unwrap();
+        assert_eq!(p.validate(), Err(("title", ParseError::TooLong { max: TITLE_MAX })), "every language counts");
+    }
+
+    #[test]
+    fn shares_are_of_the_projects_own_places_and_tags() {
+        let sixty = crate::Percentage::parse("60").unwrap();
+        let mut p = project();
+        p.shares.countries.insert(CountryCode::parse("VN").unwrap(), sixty);
+        assert_eq!(p.validate(), Ok(()));
+        p.shares.countries.insert(CountryCode::parse("KH").unwrap(), sixty);
+        assert_eq!(p.validate(), Err(("shares.countries", ParseError::NotAllowed)));
+        let mut p = project();
+        p.shares.regions.insert(RegionCode::parse("035").unwrap(), sixty);
+        assert_eq!(p.validate(), Err(("shares.regions", ParseError::NotAllowed)));
+        let mut p = project();
+        p.shares.tags.insert(Tag::parse("DAC 15210").unwrap(), sixty);
+        assert_eq!(p.validate(), Err(("shares.tags", ParseError::NotAllowed)));
+        p.tags.push(Tag::parse("DAC 15210").unwrap());
+        assert_eq!(p.validate(), Ok(()));
     }
 }

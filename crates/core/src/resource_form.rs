@@ -1,14 +1,15 @@
 //! The tool and publication form of the pages, parsed into a [`Resource`] with every refusal
 //! named by its field. Like the project form, it keeps what it does not show (the contributors
-//! other than the submitting actor, the regions) from the record being edited.
+//! other than the submitting actor, the regions, texts in languages other than English and
+//! Vietnamese) from the record being edited.
 
 use uuid::Uuid;
 
 use crate::{
-    form::{every, keep, optional, optional_text},
+    form::{every, keep, optional, optional_text, text},
     parse_date,
     record::Invalid,
-    LanguageCode, LocalizedText, Resource, ResourceKind, ResourceType, Slug, ThemeId, WebUrl,
+    Lang, LanguageCode, LocalizedText, Resource, ResourceKind, ResourceType, Slug, ThemeId, WebUrl,
 };
 
 /// The form's fields as submitted.
@@ -59,9 +60,9 @@ impl ResourceForm {
     ) -> Result<Resource, Vec<Invalid>> {
         let mut errors: Vec<Invalid> = Vec::new();
         let e = &mut errors;
-        let title = keep(e, "title_en", LocalizedText::new(Some(self.title_en.clone()), Some(self.title_vi.clone())));
+        let title = keep(e, "title_en", text(&self.title_en, &self.title_vi, kept.map(|r| &r.title)));
         let slug = if self.slug.trim().is_empty() {
-            title.as_ref().and_then(|t| keep(e, "slug", Slug::from_name(t.en().or(t.vi()).unwrap_or_default())))
+            title.as_ref().and_then(|t| keep(e, "slug", Slug::from_name(t.get(Lang::En))))
         } else {
             keep(e, "slug", Slug::parse(&self.slug))
         };
@@ -94,7 +95,7 @@ impl ResourceForm {
             resource_type,
             kind,
             title,
-            summary: optional_text(&self.summary_en, &self.summary_vi),
+            summary: optional_text(&self.summary_en, &self.summary_vi, kept.and_then(|r| r.summary.as_ref())),
             published_on,
             url,
             contributors: kept.map(|r| r.contributors.clone()).unwrap_or_default(),

@@ -45,12 +45,16 @@ impl DocBuilder {
     }
 
     fn title(&mut self, text: &LocalizedText) {
-        if let Some(en) = text.en() {
-            self.doc.add_text(self.fields.title_en, en);
+        for (lang, title) in text.texts() {
+            let field = match lang.lang() {
+                Some(Lang::En) => self.fields.title_en,
+                Some(Lang::Vi) => self.fields.title_vi,
+                None => self.fields.title_other,
+            };
+            self.doc.add_text(field, title);
         }
-        if let Some(vi) = text.vi() {
-            self.doc.add_text(self.fields.title_vi, vi);
-        }
+        let json = serde_json::to_string(text).expect("a text always serializes");
+        self.doc.add_text(self.fields.title, json);
     }
 
     fn body(&mut self, lang: Lang, text: &str) {
@@ -64,11 +68,11 @@ impl DocBuilder {
     /// A text in whichever languages it has.
     fn localized(&mut self, text: Option<&LocalizedText>) {
         let Some(text) = text else { return };
-        if let Some(en) = text.en() {
-            self.body(Lang::En, en);
-        }
-        if let Some(vi) = text.vi() {
-            self.body(Lang::Vi, vi);
+        for (lang, body) in text.texts() {
+            match lang.lang() {
+                Some(lang) => self.body(lang, body),
+                None => self.doc.add_text(self.fields.body_other, body),
+            }
         }
     }
 

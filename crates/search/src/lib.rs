@@ -1,4 +1,5 @@
-//! Search for GFCE Hub: one tantivy index over every searchable record, in Vietnamese and English.
+//! Search for GFCE Hub: one tantivy index over every searchable record, in Vietnamese and English
+//! and the other languages texts are kept in (titles and bodies in those share a field of each).
 //!
 //! - The analyzer folds case and diacritics (Vietnamese included, đ/Đ → d) and stems English, so a
 //!   query typed without accents finds the accented text and the reverse.
@@ -27,7 +28,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use gfce_core::{ContentType, CountryCode, PageRequest, ProjectStatus, RegionCode, ThemeId};
+use gfce_core::{ContentType, CountryCode, LocalizedText, PageRequest, ProjectStatus, RegionCode, ThemeId};
 use tantivy::{directory::MmapDirectory, Index, IndexReader, IndexWriter, ReloadPolicy};
 
 pub use follow::spawn_follower;
@@ -70,8 +71,8 @@ pub struct SearchRequest {
 pub struct Hit {
     pub content_type: ContentType,
     pub slug: String,
-    pub title_en: Option<String>,
-    pub title_vi: Option<String>,
+    /// In every language it has; none for a document indexed without one.
+    pub title: Option<LocalizedText>,
     pub snippet_en: Snippet,
     pub snippet_vi: Snippet,
     pub score: f32,

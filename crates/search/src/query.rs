@@ -40,8 +40,14 @@ fn words(q: &str) -> Vec<String> {
 /// word the index does not know is probably mistyped, and is matched with one or two typos.
 fn word_query(index: &SearchIndex, searcher: &Searcher, word: &str) -> Result<Box<dyn Query>, SearchError> {
     let f = index.fields;
-    let fields: [(Field, f32); 4] =
-        [(f.title_en, TITLE_BOOST), (f.title_vi, TITLE_BOOST), (f.body_en, 1.0), (f.body_vi, 1.0)];
+    let fields: [(Field, f32); 6] = [
+        (f.title_en, TITLE_BOOST),
+        (f.title_vi, TITLE_BOOST),
+        (f.title_other, TITLE_BOOST),
+        (f.body_en, 1.0),
+        (f.body_vi, 1.0),
+        (f.body_other, 1.0),
+    ];
     let mut known = false;
     for (field, _) in fields {
         known |= searcher.doc_freq(&Term::from_field_text(field, word))? > 0;
@@ -123,8 +129,7 @@ pub(crate) fn run(index: &SearchIndex, request: &SearchRequest) -> Result<crate:
         hits.push(Hit {
             content_type,
             slug: text(f.slug).unwrap_or_default(),
-            title_en: text(f.title_en),
-            title_vi: text(f.title_vi),
+            title: text(f.title).and_then(|json| serde_json::from_str(&json).ok()),
             snippet_en,
             snippet_vi,
             score,

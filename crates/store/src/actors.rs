@@ -29,7 +29,7 @@ pub struct ActorFilter {
     pub region: Option<RegionCode>,
     pub country: Option<CountryCode>,
     pub theme: Option<ThemeId>,
-    /// Free text matched against the names in both languages, accents and case ignored.
+    /// Free text matched against the names in every language, accents and case ignored.
     pub q: Option<String>,
 }
 
@@ -117,7 +117,7 @@ impl Stored for Actor {
             id: r.parsed("id", Uuid::parse_str)?,
             slug: r.parsed("slug", Slug::parse)?,
             kind: r.parsed("kind", str::parse::<ActorKind>)?,
-            name: r.localized("name")?,
+            name: r.record_text("name", &ch)?,
             short_name: r.opt_text("short_name")?,
             country: r.opt_parsed("country", CountryCode::parse)?,
             joined,
@@ -212,8 +212,9 @@ impl Store {
 
 /// The text the directory's free-text filter searches: every name of the actor, folded.
 fn search_text(actor: &Actor) -> String {
-    let names = [actor.name.en(), actor.name.vi(), actor.short_name.as_deref(), actor.listed_as.as_deref()];
-    let mut text: Vec<String> = names.into_iter().flatten().map(fold).collect();
+    let names = actor.name.texts().map(|(_, t)| t);
+    let others = [actor.short_name.as_deref(), actor.listed_as.as_deref()].into_iter().flatten();
+    let mut text: Vec<String> = names.chain(others).map(fold).collect();
     text.push(actor.slug.as_str().replace('-', " "));
     text.join(" | ")
 }
@@ -240,7 +241,11 @@ pub(crate) fn prepare(stamped: &Stamped<Actor>) -> Prepared {
         fold(a.name.get(Lang::En)).into(),
         fold(a.name.get(Lang::Vi)).into(),
     ];
-    let children = Children { themes: a.themes.clone(), ..Default::default() };
+    let children = Children {
+        themes: a.themes.clone(),
+        texts: Children::texts_of(&[("name", Some(&a.name))]),
+        ..Default::default()
+    };
     Prepared::new(id, values, children, stamped)
 }
 

@@ -249,7 +249,7 @@ async fn write_public(
     actor_ids: &HashMap<Slug, String>,
 ) -> Result<(), StoreError> {
     match content {
-        Content::Project(p) => projects::upsert(conn, &[Stamped::new(p.clone())], actor_ids).await,
+        Content::Project(p) => projects::upsert(conn, &[Stamped::new((**p).clone())], actor_ids).await,
         Content::Resource(r) => resources::upsert(conn, &[Stamped::new(r.clone())], actor_ids).await,
         Content::Event(e) => events::upsert(conn, &[Stamped::new(e.clone())], actor_ids).await,
     }
@@ -271,7 +271,7 @@ impl Store {
     /// The published record of this kind with this slug.
     pub async fn published(&self, kind: ContentType, slug: &Slug) -> Result<Option<Content>, StoreError> {
         Ok(match kind {
-            ContentType::Project => self.project(slug).await?.map(|d| Content::Project(d.record)),
+            ContentType::Project => self.project(slug).await?.map(|d| Content::Project(Box::new(d.record))),
             ContentType::Tool | ContentType::Publication => self
                 .resource(slug)
                 .await?

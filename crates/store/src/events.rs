@@ -46,11 +46,11 @@ impl Stored for Event {
             id: r.parsed("id", Uuid::parse_str)?,
             slug: r.parsed("slug", Slug::parse)?,
             series: r.parsed("series", Slug::parse)?,
-            name: r.localized("name")?,
-            summary: r.opt_localized("summary")?,
+            name: r.record_text("name", &ch)?,
+            summary: r.opt_record_text("summary", &ch)?,
             starts_on: r.date("starts_on")?,
             ends_on: r.date("ends_on")?,
-            city: r.localized("city")?,
+            city: r.record_text("city", &ch)?,
             country: r.parsed("country", CountryCode::parse)?,
             url: r.opt_parsed("url", WebUrl::parse)?,
             organisers: ch.contributions.into_iter().map(|c| c.actor).collect(),
@@ -121,6 +121,7 @@ pub(crate) fn prepare(stamped: &Stamped<Event>) -> Prepared {
             .iter()
             .map(|actor| gfce_core::Contribution { actor: actor.clone(), role: Role::Organiser })
             .collect(),
+        texts: Children::texts_of(&[("name", Some(&e.name)), ("summary", summary), ("city", Some(&e.city))]),
         ..Default::default()
     };
     Prepared::new(id, values, children, stamped)

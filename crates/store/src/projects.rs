@@ -31,7 +31,7 @@ pub struct ProjectFilter {
     pub tag: Option<Tag>,
     /// Runs at some time during this year.
     pub year: Option<i32>,
-    /// Free text matched against titles and summaries in both languages, accents and case ignored.
+    /// Free text matched against titles and summaries in every language, accents and case ignored.
     pub q: Option<String>,
 }
 
@@ -132,9 +132,9 @@ impl Stored for Project {
         Ok(Project {
             id: r.parsed("id", Uuid::parse_str)?,
             slug: r.parsed("slug", Slug::parse)?,
-            title: r.localized("title")?,
-            summary: r.opt_localized("summary")?,
-            description: r.opt_localized("description")?,
+            title: r.record_text("title", &ch)?,
+            summary: r.opt_record_text("summary", &ch)?,
+            description: r.opt_record_text("description", &ch)?,
             status: r.parsed("status", str::parse::<ProjectStatus>)?,
             starts_on: r.opt_parsed("starts_on", gfce_core::parse_date)?,
             ends_on: r.opt_parsed("ends_on", gfce_core::parse_date)?,
@@ -143,6 +143,7 @@ impl Stored for Project {
             regions: ch.regions,
             themes: ch.themes,
             tags: ch.tags,
+            shares: ch.shares,
             budget,
             languages: ch.languages,
             links: ch.links,
@@ -213,10 +214,10 @@ impl Store {
     }
 }
 
-/// The text the list's free-text filter searches: titles and summaries, folded.
+/// The text the list's free-text filter searches: titles and summaries in every language, folded.
 fn search_text(p: &Project) -> String {
     let texts = [Some(&p.title), p.summary.as_ref()];
-    let parts: Vec<String> = texts.into_iter().flatten().flat_map(|t| [t.en(), t.vi()]).flatten().map(fold).collect();
+    let parts: Vec<String> = texts.into_iter().flatten().flat_map(|t| t.texts().map(|(_, t)| fold(t))).collect();
     parts.join(" | ")
 }
 
@@ -251,6 +252,12 @@ pub(crate) fn prepare(stamped: &Stamped<Project>) -> Prepared {
         tags: p.tags.clone(),
         links: p.links.clone(),
         contributions: p.participants.clone(),
+        shares: p.shares.clone(),
+        texts: Children::texts_of(&[
+            ("title", Some(&p.title)),
+            ("summary", p.summary.as_ref()),
+            ("description", p.description.as_ref()),
+        ]),
     };
     Prepared::new(id, values, children, stamped)
 }

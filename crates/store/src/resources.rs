@@ -82,8 +82,8 @@ impl Stored for Resource {
             slug: r.parsed("slug", Slug::parse)?,
             resource_type: r.parsed("type", str::parse::<ResourceType>)?,
             kind: r.parsed("kind", str::parse::<ResourceKind>)?,
-            title: r.localized("title")?,
-            summary: r.opt_localized("summary")?,
+            title: r.record_text("title", &ch)?,
+            summary: r.opt_record_text("summary", &ch)?,
             published_on: r.opt_parsed("published_on", gfce_core::parse_date)?,
             url: r.opt_parsed("url", WebUrl::parse)?,
             contributors: ch.contributions,
@@ -124,7 +124,7 @@ pub(crate) fn prepare(stamped: &Stamped<Resource>) -> Prepared {
     let r = &stamped.record;
     let id = r.id.to_string();
     let texts = [Some(&r.title), r.summary.as_ref()];
-    let search: Vec<String> = texts.into_iter().flatten().flat_map(|t| [t.en(), t.vi()]).flatten().map(fold).collect();
+    let search: Vec<String> = texts.into_iter().flatten().flat_map(|t| t.texts().map(|(_, t)| fold(t))).collect();
     let values = vec![
         Value::Text(id.clone()),
         r.slug.as_str().into(),
@@ -146,6 +146,7 @@ pub(crate) fn prepare(stamped: &Stamped<Resource>) -> Prepared {
         regions: r.regions.clone(),
         languages: r.languages.clone(),
         contributions: r.contributors.clone(),
+        texts: Children::texts_of(&[("title", Some(&r.title)), ("summary", r.summary.as_ref())]),
         ..Default::default()
     };
     Prepared::new(id, values, children, stamped)

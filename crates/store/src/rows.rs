@@ -1,11 +1,11 @@
 //! Reading rows back into domain types. Data in the database was valid when written; if it no
 //! longer parses (edited by hand, say), the row is reported as corrupt rather than shown wrong.
 
-use gfce_core::{format_date, parse_date, LocalizedText, Timestamp};
+use gfce_core::{format_date, parse_date, LanguageTag, LocalizedText, ParseError, Timestamp};
 use sqlx::{any::AnyRow, Row};
 use time::{Date, OffsetDateTime};
 
-use crate::StoreError;
+use crate::{children::Children, StoreError};
 
 /// Reads columns of one row of `entity`, turning every failure into [`StoreError::Corrupt`].
 pub(crate) struct RowReader<'r> {
@@ -89,11 +89,25 @@ impl<'r> RowReader<'r> {
         LocalizedText::new(en, vi).map_err(|e| self.corrupt(format!("{prefix}: {e}")))
     }
 
-    /// Like [`RowReader::localized`], for a text that may be absent in both languages.
-    pub(crate) fn opt_localized(&self, prefix: &str) -> Result<Option<LocalizedText>, StoreError> {
-        let en = self.opt_text(&format!("{prefix}_en"))?;
-        let vi = self.opt_text(&format!("{prefix}_vi"))?;
-        Ok(LocalizedText::new(en, vi).ok())
+    /// A record's text: `<field>_en` and `<field>_vi` with its texts in other languages, kept in
+    /// the child rows.
+    pub(crate) fn record_text(&self, field: &str, children: &Children) -> Result<LocalizedText, StoreError> {
+        self.opt_record_text(field, children)?.ok_or_else(|| self.corrupt(format!("{field}: {}", ParseError::NoText)))
+    }
+
+    /// Like [`RowReader::record_text`], for a text that may be absent in every language.
+    pub(crate) fn opt_record_text(
+        &self,
+        field: &str,
+        children: &Children,
+    ) -> Result<Option<LocalizedText>, StoreError> {
+        let en = self.opt_text(&format!("{field}_en"))?.map(|t| (LanguageTag::EN, t));
+        let vi = self.opt_text(&format!("{field}_vi"))?.map(|t| (LanguageTag::VI, t));
+        match LocalizedText::from_texts(en.into_iter().chain(vi).chain(children.others(field))) {
+            Ok(text) => Ok(Some(text)),
+            Err(ParseError::NoText) => Ok(None),
+            Err(e) => Err(self.corrupt(format!("{field}: {e}"))),
+        }
     }
 }
 

@@ -138,7 +138,7 @@ async fn bad_applications_name_every_field(app: TestApp) {
         (
             "en",
             [
-                "Name in English needs a text in English or Vietnamese",
+                "Name in English needs a text in at least one language",
                 "Country or seat must not be empty",
                 "Website must be a web address",
                 "Contact person must not be empty",

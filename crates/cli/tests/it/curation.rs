@@ -234,7 +234,7 @@ async fn bad_projects_are_named_and_nothing_is_written(app: TestApp) {
         ("slug", "Không hợp lệ"),
     ]);
     for (lang, expected) in [
-        ("en", ["Title in English needs a text in English or Vietnamese", "Budget must be a non-negative amount"]),
+        ("en", ["Title in English needs a text in at least one language", "Budget must be a non-negative amount"]),
         ("vi", ["Tên bằng tiếng Anh", "Ngân sách"]),
     ] {
         let path = format!("/{lang}/contributions/new-project");

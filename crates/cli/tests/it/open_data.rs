@@ -1,7 +1,7 @@
 //! Imports of files as publishers write them: the same activity twice, identifiers that make one
 //! slug, files cut short or refused whole, six decimals, every status, codes that are not
-//! organisation identifiers, texts in other languages, UTF-16. Each runs `gfce import` on a
-//! SQLite file and, with `--ignored`, on a fresh PostgreSQL database.
+//! organisation identifiers, texts in other languages, percentages, UTF-16. Each runs on a SQLite
+//! file and, with `--ignored`, on a fresh PostgreSQL database.
 
 use std::{
     path::{Path, PathBuf},
@@ -46,7 +46,10 @@ on_both!(
     what_publishers_write_reaches_the_database,
 );
 
-on_both_databases!(new_statuses_are_listed_searched_and_shown);
+on_both_databases!(
+    new_statuses_are_listed_searched_and_shown,
+    texts_in_any_language_and_shares_reach_pages_api_search_and_exports
+);
 
 /// A database for `gfce` to import into, and a directory for the files.
 struct Place {
@@ -325,24 +328,21 @@ fn what_publishers_write_reaches_the_database(place: &Place) {
     let run = place.import(&[], &["publishers.xml"]);
     assert!(run.ok(), "{run}");
     assert!(run.stdout().contains("2 projects"), "{run}");
-    assert!(
-        run.stderr().contains(
-            "warning: publishers.xml: iati-activity[2] (line 20): title/narrative: is only in French (fr): kept as \
-             the text, with French among the project's languages"
-        ),
-        "{run}"
-    );
+    assert!(run.stdout().contains("0 rows skipped, 0 rows with warnings"), "{run}");
     let data = place.export();
     let projects = data["projects"].as_array().unwrap();
     let sweden = field(projects, "se-0-se-6-5400012301");
     assert_eq!(sweden["status"], "cancelled");
     assert_eq!(sweden["budget"], json!({"amount": "4600000", "currency": "SEK"}));
-    assert_eq!(sweden["title"], json!({"en": "Cyber security in East Africa", "vi": null}));
+    assert_eq!(
+        sweden["title"],
+        json!({"en": "Cyber security in East Africa", "vi": null, "sv": "Cybersäkerhet i Östafrika"})
+    );
     let france = field(projects, "xm-example-fr-1");
     assert_eq!(france["status"], "suspended");
     assert_eq!(france["budget"], json!({"amount": "250000.5", "currency": "XDR"}));
-    assert_eq!(france["languages"], json!(["fr"]));
-    assert_eq!(france["title"]["en"], "Renforcement de la cybersécurité au Sénégal");
+    assert_eq!(france["languages"], json!([]));
+    assert_eq!(france["title"], json!({"en": null, "vi": null, "fr": "Renforcement de la cybersécurité au Sénégal"}));
 
     let actors = data["actors"].as_array().unwrap();
     let actor = |slug: &str| actors.iter().find(|a| a["slug"] == slug).unwrap_or_else(|| panic!("no actor {slug}"));
@@ -409,6 +409,195 @@ async fn new_statuses_are_listed_searched_and_shown(app: TestApp) {
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(page.contains(label), "{path} shows {label}");
     }
+}
+
+/// A Swedish publisher's file, Swedish by default, with an English, a Swedish and a French title
+/// on one activity and a French-only one on another; percentages of countries, a region and
+/// sectors, one of them unreadable.
+const LANGUAGES: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03" xml:lang="sv">
+  <iati-activity default-currency="SEK">
+    <iati-identifier>SE-0-SE-6-5400077701</iati-identifier>
+    <title>
+      <narrative xml:lang="en">Cyber resilience in the Mekong region</narrative>
+      <narrative>Cyberresiliens i Mekongregionen</narrative>
+      <narrative xml:lang="fr">Cyber-résilience dans la région du Mékong</narrative>
+    </title>
+    <description><narrative>Utbildning av nationella incidentteam.</narrative></description>
+    <activity-status code="2"/>
+    <recipient-country code="VN" percentage="60"/>
+    <recipient-country code="KH" percentage="33.33"/>
+    <recipient-country code="LA" percentage="6,67"/>
+    <recipient-region code="035" vocabulary="2" percentage="100"/>
+    <sector vocabulary="1" code="15210" percentage="75.5"/>
+    <sector vocabulary="1" code="22040" percentage="24.5"/>
+  </iati-activity>
+  <iati-activity xml:lang="fr" default-currency="EUR">
+    <iati-identifier>FR-6-CYBER-SN-2024</iati-identifier>
+    <title><narrative>Renforcement de la cybersécurité au Sénégal</narrative></title>
+    <description>
+      <narrative>Appui au centre national de réponse aux incidents.</narrative>
+      <narrative xml:lang="es">Apoyo al centro nacional de respuesta a incidentes.</narrative>
+    </description>
+    <participating-org role="4" type="80"><narrative>Université Cheikh Anta Diop</narrative></participating-org>
+    <activity-status code="2"/>
+    <recipient-country code="SN"/>
+  </iati-activity>
+</iati-activities>
+"#;
+
+/// Texts in Swedish, French and Spanish and shares of countries, regions and sectors, from an
+/// import to the database, the API, the pages in both languages, search, and an export that
+/// another database reads back into the same document.
+async fn texts_in_any_language_and_shares_reach_pages_api_search_and_exports(app: TestApp) {
+    let parsed = iati::read(LANGUAGES.as_bytes(), "languages.xml").unwrap();
+    let warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["languages.xml: iati-activity[1] (line 14): recipient-country/@percentage: must be a percentage from 0 to \
+          100 with at most two decimals"]
+    );
+    let known = iati::Known {
+        projects: app.store.project_keys().await.unwrap(),
+        actors: app.store.actor_keys().await.unwrap(),
+    };
+    let merged = iati::Merge::new(known).add("languages.xml", parsed.records);
+    let report = app.store.import(merged.records, "languages.xml", Vec::new(), true, &|_| {}).await.unwrap();
+    assert_eq!(report.written.projects, 2, "{:?}", report.errors);
+
+    // The database: English and Vietnamese in the record's columns, the others in record_texts,
+    // the shares beside the countries, regions and tags.
+    let mekong = "se-0-se-6-5400077701";
+    let senegal = "fr-6-cyber-sn-2024";
+    let rows = app
+        .texts(
+            "SELECT p.slug, t.field, t.lang, t.text FROM record_texts t JOIN projects p ON p.id = t.record_id \
+             ORDER BY p.slug, t.field, t.position",
+            &["slug", "field", "lang", "text"],
+        )
+        .await;
+    let expected = [
+        [senegal, "description", "es", "Apoyo al centro nacional de respuesta a incidentes."],
+        [senegal, "description", "fr", "Appui au centre national de réponse aux incidents."],
+        [senegal, "title", "fr", "Renforcement de la cybersécurité au Sénégal"],
+        [mekong, "description", "sv", "Utbildning av nationella incidentteam."],
+        [mekong, "title", "fr", "Cyber-résilience dans la région du Mékong"],
+        [mekong, "title", "sv", "Cyberresiliens i Mekongregionen"],
+    ];
+    assert_eq!(rows, expected.map(|row| row.map(str::to_owned)));
+    let columns = app
+        .texts(
+            &format!("SELECT title_en, title_vi FROM projects WHERE slug IN ('{senegal}', '{mekong}') ORDER BY slug"),
+            &["title_en", "title_vi"],
+        )
+        .await;
+    assert_eq!(
+        columns,
+        [vec![String::new(), String::new()], vec!["Cyber resilience in the Mekong region".into(), String::new()]]
+    );
+    let shares = app
+        .texts(
+            "SELECT country AS code, CAST(percentage_hundredths AS TEXT) AS share FROM record_countries \
+             UNION ALL SELECT region AS code, CAST(percentage_hundredths AS TEXT) AS share FROM record_regions \
+             UNION ALL SELECT tag AS code, CAST(percentage_hundredths AS TEXT) AS share FROM record_tags \
+             ORDER BY code",
+            &["code", "share"],
+        )
+        .await;
+    let expected = [
+        ["035", "10000"],
+        ["DAC 15210", "7550"],
+        ["DAC 22040", "2450"],
+        ["KH", "3333"],
+        ["LA", ""],
+        ["SN", ""],
+        ["VN", "6000"],
+    ];
+    assert_eq!(shares, expected.map(|row| row.map(str::to_owned)));
+
+    // The API's document.
+    let (status, project) = app.json(&format!("/api/v1/projects/{mekong}")).await;
+    assert_eq!(status, StatusCode::OK, "{project}");
+    assert_eq!(
+        project["title"],
+        json!({
+            "en": "Cyber resilience in the Mekong region",
+            "vi": null,
+            "fr": "Cyber-résilience dans la région du Mékong",
+            "sv": "Cyberresiliens i Mekongregionen"
+        })
+    );
+    assert_eq!(
+        project["shares"],
+        json!({
+            "countries": {"KH": 33.33, "VN": 60.0},
+            "regions": {"035": 100.0},
+            "tags": {"DAC 15210": 75.5, "DAC 22040": 24.5}
+        })
+    );
+    assert_eq!(project["countries"], json!(["VN", "KH", "LA"]));
+    let (_, french) = app.json(&format!("/api/v1/projects/{senegal}")).await;
+    assert_eq!(french["title"], json!({"en": null, "vi": null, "fr": "Renforcement de la cybersécurité au Sénégal"}));
+    assert_eq!(french["shares"], json!({"countries": {}, "regions": {}, "tags": {}}));
+
+    // The pages: Vietnamese or English, else the original, marked with its language.
+    let (status, page) = app.text(&format!("/vi/projects/{senegal}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(r#"<h1 lang="fr">Renforcement de la cybersécurité au Sénégal</h1>"#), "{page}");
+    assert!(page.contains("đang hiển thị bản gốc bằng tiếng Pháp"), "{page}");
+    assert!(page.contains(r#"<div class="prose" lang="fr"><p>Appui au centre national"#), "{page}");
+    let (_, page) = app.text(&format!("/en/projects/{senegal}")).await;
+    assert!(page.contains(r#"<h1 lang="fr">Renforcement de la cybersécurité au Sénégal</h1>"#), "{page}");
+    assert!(page.contains("shown in the original language, French."), "{page}");
+    let (_, page) = app.text(&format!("/en/projects/{mekong}")).await;
+    assert!(page.contains("<h1>Cyber resilience in the Mekong region</h1>"), "{page}");
+    assert!(page.contains(r#"<div class="prose" lang="sv">"#), "{page}");
+    for shown in
+        ["Viet Nam (60%)", "Cambodia (33.33%)", ">Lao People", "South-eastern Asia (100%)", "DAC 15210 (75.5%)"]
+    {
+        assert!(page.contains(shown), "{shown}\n{page}");
+    }
+    let (_, page) = app.text(&format!("/vi/projects/{mekong}")).await;
+    assert!(page.contains(r#"<h1 lang="en">Cyber resilience in the Mekong region</h1>"#), "{page}");
+    assert!(page.contains("Chưa có bản tiếng Việt; đang hiển thị bản tiếng Anh."), "{page}");
+    for shown in ["Việt Nam (60%)", "Campuchia (33,33%)", "DAC 15210 (75,5%)"] {
+        assert!(page.contains(shown), "{shown}\n{page}");
+    }
+    let (_, list) = app.text("/vi/projects?q=renforcement").await;
+    assert!(list.contains(r#"lang="fr">Renforcement de la cybersécurité au Sénégal</a>"#), "{list}");
+
+    // Search finds a project by a word of its French title, and of its Spanish description.
+    for (q, slug) in [("renforcement", senegal), ("respuesta", senegal), ("résilience", mekong)] {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let found = loop {
+            let (status, found) = app.json(&format!("/api/v1/search?q={q}")).await;
+            assert_eq!(status, StatusCode::OK, "{found}");
+            // Until the index has caught up, an unknown word matches near spellings elsewhere.
+            if slugs(&found).contains(&slug.to_owned()) || Instant::now() > deadline {
+                break found;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        assert_eq!(slugs(&found), [slug], "{q}: {found}");
+    }
+    let (_, found) = app.json("/api/v1/search?q=renforcement").await;
+    assert_eq!(found["items"][0]["title"]["fr"], "Renforcement de la cybersécurité au Sénégal");
+    let (_, page) = app.text("/en/search?q=renforcement").await;
+    assert!(page.contains(r#"lang="fr">Renforcement de la cybersécurité au Sénégal</a>"#), "{page}");
+
+    // An export reads back into another database as the same document, byte for byte.
+    let source = Place { dir: tempfile::tempdir().unwrap(), url: Some(app.url.clone()) };
+    let first = source.gfce(&["export"]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let text = String::from_utf8_lossy(&first.stdout);
+    assert!(text.contains(r#""fr": "Renforcement de la cybersécurité au Sénégal""#), "{text}");
+    assert!(text.contains(r#""VN": 60"#), "{text}");
+    let copy = if app.url.starts_with("postgres") { Place::postgres().await } else { Place::sqlite() };
+    copy.write("export.json", &first.stdout);
+    let run = copy.import(&[], &["export.json"]);
+    assert!(run.ok(), "{run}");
+    let again = copy.gfce(&["export"]);
+    assert_eq!(String::from_utf8_lossy(&again.stdout), text);
 }
 
 #[test]

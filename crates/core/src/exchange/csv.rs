@@ -365,6 +365,7 @@ pub fn read_projects(bytes: &[u8], file: &str) -> Result<Parsed<Vec<Stamped<Proj
             regions: row.list("regions", RegionCode::parse)?,
             themes: row.list("themes", ThemeId::parse)?,
             tags: row.list("tags", Tag::parse)?,
+            shares: Default::default(),
             budget,
             languages: row.list("languages", LanguageCode::parse)?,
             links: row.list("links", parse_link)?,
@@ -869,7 +870,7 @@ mod tests {
         assert_eq!(errors[0], ("line 3".into(), "countries", "is not an ISO 3166-1 alpha-2 country code".into()));
         assert_eq!(parsed.errors[0].reason, Reason::Invalid(ParseError::UnknownCountry));
         assert_eq!(errors[1], ("line 6".into(), "slug", "is given more than once".into()));
-        assert_eq!(errors[2], ("line 7".into(), "title_en", "needs a text in English or Vietnamese".into()));
+        assert_eq!(errors[2], ("line 7".into(), "title_en", ParseError::NoText.to_string()));
         assert_eq!((errors[3].0.as_str(), errors[3].1), ("line 8", ""));
         assert_eq!(errors.len(), 4);
         let slugs: Vec<&str> = parsed.records.iter().map(|p| p.record.slug.as_str()).collect();

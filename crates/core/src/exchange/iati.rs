@@ -7,12 +7,12 @@
 //! - `iati-identifier` is kept as [`Project::iati_identifier`]; the slug is made from it
 //!   (`GB-GOV-1-300123` becomes `gb-gov-1-300123`) and the id is `stable_id("iati", slug)`, so a
 //!   re-import updates the same project ([`Merge`] keeps apart identifiers that make one slug);
-//! - the `narrative`s of `title` and `description` go to the English and Vietnamese sides of the
-//!   text by their `xml:lang` (or the activity's, or the file's, or else English); narratives in
-//!   other languages are left out when there is one in English or Vietnamese. When there is
-//!   neither, the first narrative is kept on the English side and its language is added to the
-//!   project's languages, so that its pages say which language it is (with a warning); one whose
-//!   `xml:lang` is not an ISO 639-1 code is left out (with a warning naming it);
+//! - every `narrative` of `title` and `description` is kept in its language: its `xml:lang`, or
+//!   else the activity's, or else the file's (`iati-activities/@xml:lang`), or else English. A
+//!   language of English or Vietnamese in any region (`en-GB`) is that text of the project; any
+//!   other (`fr`, `sv`, `pt-BR`) is kept under its tag. A narrative whose language is not a BCP 47
+//!   tag of a language, a script and a region (`fr_FR`, `french`) is left out, and so is a second
+//!   one in a language, each with a warning naming it;
 //! - the description is the first general one (`@type` 1 or none), or else the first one about
 //!   target groups or other matters (3, 4); an objectives description (2) becomes the summary,
 //!   unless it is too long for one (a warning says so). Indentation is taken off each line of a
@@ -26,20 +26,24 @@
 //!   it is one (see [`is_organisation_identifier`]: `XM-DAC-41114`, `GB-COH-09506232`, `SE-0`);
 //!   codes that are not (`51000`, `61`, `N/A`) are ignored. The name is its narrative (or else
 //!   the identifier), the slug is made from the name (or else from the identifier), and the kind
-//!   comes from `@type`. The same organisation twice in one role counts once;
+//!   comes from `@type`; its narratives are its name, each in its language as a title's are. The
+//!   same organisation twice in one role counts once;
 //! - `recipient-country/@code` gives the countries; `recipient-region` in the UN M49 vocabulary
 //!   (`@vocabulary` 2) gives a region, any other region (such as OECD DAC's, which has no M49
-//!   equivalent) a tag `IATI region <code>`;
+//!   equivalent) a tag `IATI region <code>`. Their `@percentage` is kept as the share of the
+//!   country, region or tag ([`Project::shares`]); one that is not a number from 0 to 100 with at
+//!   most two decimals is left out with a warning, and the country, region or tag kept;
 //! - `budget`: the values (XML Schema decimals, kept to 18 decimals) are summed exactly, in the
 //!   currency of the first budget (`value/@currency` or the activity's `@default-currency`);
 //!   budgets in another currency are left out of the sum (with a warning). A revised budget
 //!   (`@type` 2) replaces the original ones of the same period. When a value or currency cannot
 //!   be read, the activity is kept without a budget rather than with part of one (with a warning);
-//! - `sector` gives a tag: its narrative, or `DAC <code>` in the OECD DAC vocabularies (1, 2, or
-//!   none given), or `sector <code>`; `tag` gives its narrative, or `tag <code>`;
+//! - `sector` gives a tag: its narrative (the English one, else the Vietnamese, else the first), or
+//!   `DAC <code>` in the OECD DAC vocabularies (1, 2, or none given), or `sector <code>`, with its
+//!   `@percentage` as the tag's share as above; `tag` gives its narrative, or `tag <code>`;
 //! - `document-link` gives a link labelled with its title.
 //!
-//! Other elements are ignored, percentages included. An activity without an identifier, a title
+//! Other elements are ignored. An activity without an identifier, a title
 //! or a valid status, or with a malformed date, or that breaks a project rule is an error: it is
 //! reported and skipped. A bad `participating-org`, `recipient-country`, tag or document link is a
 //! warning: it is reported and left out, and the activity is kept. Both name the activity
@@ -51,7 +55,7 @@
 
 use std::{
     borrow::Cow,
-    collections::{HashMap, HashSet},
+    collections::{BTreeMap, HashMap, HashSet},
 };
 
 use quick_xml::{
@@ -62,8 +66,8 @@ use quick_xml::{
 
 use super::{Dataset, Lines, Location, Parsed, Reason, RowError, Stamped};
 use crate::{
-    parse_date, reference, stable_id, Actor, ActorKind, Amount, Contribution, CountryCode, CurrencyCode, Lang,
-    LanguageCode, Link, LocalizedText, Money, ParseError, Project, ProjectStatus, RegionCode, Role, Slug, Tag, WebUrl,
+    parse_date, stable_id, Actor, ActorKind, Amount, Contribution, CountryCode, CurrencyCode, Lang, LanguageTag, Link,
+    LocalizedText, Money, ParseError, Percentage, Project, ProjectStatus, RegionCode, Role, Shares, Slug, Tag, WebUrl,
 };
 
 /// How deep elements may nest, the root counting as one. IATI activity files go about eight
@@ -202,7 +206,7 @@ struct Scan<'a> {
     file: &'a str,
     /// The names of the open elements, from the root.
     path: Vec<String>,
-    /// The `xml:lang` of `iati-activities`.
+    /// The `xml:lang` of `iati-activities`, as written.
     file_lang: Option<String>,
     /// How many activities have begun.
     started: usize,
@@ -282,7 +286,7 @@ impl Scan<'_> {
             let lang = attribute(element, "xml:lang").map_err(|m| fatal("", m))?;
             let lang = lang.or_else(|| self.file_lang.clone()).unwrap_or_else(|| "en".to_owned());
             let currency = attribute(element, "default-currency").map_err(|m| fatal("", m))?;
-            let raw = RawActivity::new(self.started, line, primary(&lang), currency);
+            let raw = RawActivity::new(self.started, line, lang, currency);
             self.current = Some(Open { depth, raw });
         }
         Ok(())
@@ -330,13 +334,9 @@ fn attribute(element: &BytesStart, name: &str) -> Result<Option<String>, String>
     Ok(Some(value.trim().to_owned()).filter(|v| !v.is_empty()))
 }
 
-/// The primary language subtag, lower-case: `en-GB` is `en`.
-fn primary(lang: &str) -> String {
-    lang.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
-}
-
 /// A text of an activity in one language.
 struct Narrative {
+    /// Its `xml:lang` (or the activity's, or the file's), as written.
     lang: String,
     text: String,
     line: u64,
@@ -369,11 +369,19 @@ struct RawBudget {
     line: u64,
 }
 
-/// A `sector`, `tag` or `recipient-region`: a code in a vocabulary, perhaps with narratives.
+/// A `sector`, `tag` or `recipient-region`: a code in a vocabulary, perhaps with narratives and
+/// a percentage.
 struct Coded {
     code: Option<String>,
     vocabulary: Option<String>,
+    percentage: Option<String>,
     narratives: Vec<Narrative>,
+    line: u64,
+}
+
+struct RawCountry {
+    code: Option<String>,
+    percentage: Option<String>,
     line: u64,
 }
 
@@ -388,7 +396,7 @@ struct RawActivity {
     /// Counted from 1 in the file.
     index: usize,
     line: u64,
-    /// The language of narratives without their own `xml:lang`.
+    /// The language of narratives without their own `xml:lang`, as written.
     lang: String,
     default_currency: Option<String>,
     identifier: Option<String>,
@@ -397,7 +405,7 @@ struct RawActivity {
     status: Option<(Option<String>, u64)>,
     dates: Vec<RawDate>,
     organisations: Vec<RawOrganisation>,
-    countries: Vec<(Option<String>, u64)>,
+    countries: Vec<RawCountry>,
     regions: Vec<Coded>,
     budgets: Vec<RawBudget>,
     sectors: Vec<Coded>,
@@ -449,6 +457,7 @@ impl RawActivity {
             Ok::<_, String>(Coded {
                 code: attr("code")?,
                 vocabulary: attr("vocabulary")?,
+                percentage: attr("percentage")?,
                 narratives: Vec::new(),
                 line,
             })
@@ -465,7 +474,9 @@ impl RawActivity {
                 narratives: Vec::new(),
                 line,
             }),
-            "recipient-country" => self.countries.push((attr("code")?, line)),
+            "recipient-country" => {
+                self.countries.push(RawCountry { code: attr("code")?, percentage: attr("percentage")?, line })
+            }
             "recipient-region" => self.regions.push(coded()?),
             "budget" => self.budgets.push(RawBudget {
                 kind: attr("type")?,
@@ -490,7 +501,7 @@ impl RawActivity {
             "document-link" => self.links.push(RawLink { url: attr("url")?, titles: Vec::new(), line }),
             _ => {
                 if let Some(parent) = path.strip_suffix("/narrative") {
-                    let lang = attr("xml:lang")?.map_or_else(|| self.lang.clone(), |l| primary(&l));
+                    let lang = attr("xml:lang")?.unwrap_or_else(|| self.lang.clone());
                     if let Some(narratives) = self.narratives(parent) {
                         narratives.push(Narrative { lang, text: String::new(), line });
                         return Ok(true);
@@ -537,7 +548,6 @@ impl RawActivity {
     fn build(&self) -> (Option<Activity>, Vec<Problem>) {
         let mut skip = Vec::new();
         let mut notes = Vec::new();
-        let mut languages = Vec::new();
 
         let identifier = self.identifier.as_deref().map(str::trim).filter(|s| !s.is_empty());
         let slug = match identifier.map(Slug::from_name) {
@@ -551,15 +561,15 @@ impl RawActivity {
                 None
             }
         };
-        let title = record_text(&self.titles, single_line, "title/narrative", &mut languages, &mut notes);
+        let title = localized(&self.titles, single_line, "title/narrative", &mut notes);
         if title.is_none() {
             skip.push(problem("title/narrative", self.line, ParseError::NoText));
         }
         let status = self.status(&mut skip);
         let (starts_on, ends_on) = self.dates(&mut skip);
         let (participants, organisations) = self.organisations(&mut notes);
-        let countries = self.countries(&mut notes);
-        let (regions, mut tags) = self.regions(&mut notes);
+        let (countries, country_shares) = self.countries(&mut notes);
+        let (regions, region_shares, mut tags) = self.regions(&mut notes);
         self.tags(&mut tags, &mut notes);
         let budget = self.budget(&mut notes);
         let links = self.links(&mut notes);
@@ -573,7 +583,7 @@ impl RawActivity {
             let described = self.descriptions.iter().find(|d| {
                 kinds.contains(&d.kind.as_deref()) && d.narratives.iter().any(|n| !n.text.trim().is_empty())
             })?;
-            record_text(&described.narratives, paragraphs, "description/narrative", &mut languages, &mut notes)
+            localized(&described.narratives, paragraphs, "description/narrative", &mut notes)
         };
         let summary = description_of(&[Some("2")]);
         let description = description_of(&[None, Some("1")]).or_else(|| description_of(&[Some("3"), Some("4")]));
@@ -590,9 +600,10 @@ impl RawActivity {
             countries,
             regions,
             themes: Vec::new(),
+            shares: Shares { countries: country_shares, regions: region_shares, tags: tags.shares },
             tags: tags.tags,
             budget,
-            languages,
+            languages: Vec::new(),
             links,
             iati_identifier: identifier.map(str::to_owned),
             source_url: None,
@@ -690,7 +701,8 @@ impl RawActivity {
             };
             let identifier = raw.iati_ref.as_deref().filter(|r| is_organisation_identifier(r));
             let from_identifier = || identifier.and_then(|r| LocalizedText::new(Some(r.to_owned()), None).ok());
-            let Some(name) = localized(&raw.narratives, single_line).or_else(from_identifier) else {
+            let name = localized(&raw.narratives, single_line, "participating-org/narrative", notes);
+            let Some(name) = name.or_else(from_identifier) else {
                 notes.push(problem("participating-org/narrative", raw.line, ParseError::NoText));
                 continue;
             };
@@ -702,8 +714,7 @@ impl RawActivity {
                     continue;
                 }
             };
-            let names = (name.en().map(str::to_owned), name.vi().map(str::to_owned));
-            if !seen.insert((slug.clone(), role, identifier, names)) {
+            if !seen.insert((slug.clone(), role, identifier, name.clone())) {
                 continue;
             }
             if listed.insert((slug.clone(), role)) {
@@ -716,33 +727,48 @@ impl RawActivity {
         (participants, organisations)
     }
 
-    fn countries(&self, notes: &mut Vec<Problem>) -> Vec<CountryCode> {
-        let mut countries = Vec::new();
-        for (code, line) in &self.countries {
-            match CountryCode::parse(code.as_deref().unwrap_or_default()) {
-                Ok(country) if !countries.contains(&country) => countries.push(country),
+    /// The countries, with the shares given of them.
+    fn countries(&self, notes: &mut Vec<Problem>) -> (Vec<CountryCode>, BTreeMap<CountryCode, Percentage>) {
+        let (mut countries, mut shares) = (Vec::new(), BTreeMap::new());
+        for raw in &self.countries {
+            match CountryCode::parse(raw.code.as_deref().unwrap_or_default()) {
+                Ok(country) if !countries.contains(&country) => {
+                    countries.push(country);
+                    if let Some(share) = share(&raw.percentage, "recipient-country/@percentage", raw.line, notes) {
+                        shares.insert(country, share);
+                    }
+                }
                 Ok(_) => {}
-                Err(e) => notes.push(problem("recipient-country/@code", *line, e)),
+                Err(e) => notes.push(problem("recipient-country/@code", raw.line, e)),
             }
         }
-        countries
+        (countries, shares)
     }
 
-    /// The M49 regions, and tags for the regions of other vocabularies.
-    fn regions(&self, notes: &mut Vec<Problem>) -> (Vec<RegionCode>, Tags) {
-        let (mut regions, mut tags) = (Vec::new(), Tags::default());
+    /// The M49 regions with their shares, and tags for the regions of other vocabularies.
+    fn regions(&self, notes: &mut Vec<Problem>) -> (Vec<RegionCode>, BTreeMap<RegionCode, Percentage>, Tags) {
+        let (mut regions, mut shares, mut tags) = (Vec::new(), BTreeMap::new(), Tags::default());
+        const PERCENTAGE: &str = "recipient-region/@percentage";
         for region in &self.regions {
             let Some(code) = &region.code else { continue };
             let m49 = (region.vocabulary.as_deref() == Some("2"))
                 .then(|| RegionCode::parse(&format!("{code:0>3}")).ok())
                 .flatten();
             match m49 {
-                Some(m49) if !regions.contains(&m49) => regions.push(m49),
+                Some(m49) if !regions.contains(&m49) => {
+                    regions.push(m49);
+                    if let Some(share) = share(&region.percentage, PERCENTAGE, region.line, notes) {
+                        shares.insert(m49, share);
+                    }
+                }
                 Some(_) => {}
-                None => tags.add(&format!("IATI region {code}"), "recipient-region/@code", region.line, notes),
+                None => {
+                    let share = share(&region.percentage, PERCENTAGE, region.line, notes);
+                    tags.add(&format!("IATI region {code}"), share, "recipient-region/@code", region.line, notes);
+                }
             }
         }
-        (regions, tags)
+        (regions, shares, tags)
     }
 
     /// Adds the tags of the sectors and of the `tag` elements.
@@ -750,11 +776,12 @@ impl RawActivity {
         for sector in &self.sectors {
             let dac = matches!(sector.vocabulary.as_deref(), None | Some("1" | "2"));
             let fallback = sector.code.as_ref().map(|c| if dac { format!("DAC {c}") } else { format!("sector {c}") });
-            tags.coded(sector, fallback, ["sector/narrative", "sector/@code"], notes);
+            let share = share(&sector.percentage, "sector/@percentage", sector.line, notes);
+            tags.coded(sector, fallback, share, ["sector/narrative", "sector/@code"], notes);
         }
         for tag in &self.tags {
             let fallback = tag.code.as_ref().map(|c| format!("tag {c}"));
-            tags.coded(tag, fallback, ["tag/narrative", "tag/@code"], notes);
+            tags.coded(tag, fallback, None, ["tag/narrative", "tag/@code"], notes);
         }
     }
 
@@ -835,7 +862,7 @@ impl RawActivity {
         for link in &self.links {
             match WebUrl::parse(link.url.as_deref().unwrap_or_default()) {
                 Ok(url) => {
-                    let label = localized(&link.titles, single_line).map(|t| t.get(Lang::En).to_owned());
+                    let label = label(&link.titles);
                     links.push(Link { url, label });
                 }
                 Err(e) => notes.push(problem("document-link/@url", link.line, e)),
@@ -845,50 +872,51 @@ impl RawActivity {
     }
 }
 
-/// The English and Vietnamese narratives, or else the first in another language as English: for
-/// names, tags and labels, which are kept as written.
-fn localized(narratives: &[Narrative], tidy: fn(&str) -> String) -> Option<LocalizedText> {
-    let usable = || narratives.iter().filter(|n| !n.text.trim().is_empty());
-    let of = |lang: &str| usable().find(|n| n.lang == lang).map(|n| tidy(&n.text));
-    let (en, vi) = (of("en"), of("vi"));
-    let en = if en.is_none() && vi.is_none() { usable().next().map(|n| tidy(&n.text)) } else { en };
-    LocalizedText::new(en, vi).ok()
-}
-
-/// A text of the project (title, summary, description): the English and Vietnamese narratives.
-/// When there are neither, the first narrative is kept on the English side and its language is
-/// added to `languages`, since a text cannot say which language it is in; a narrative whose
-/// language is not an ISO 639-1 code is left out. Either way a note says so.
-fn record_text(
+/// A text in every language its narratives are in. A narrative whose
+/// language is not a well-formed tag, or that repeats a language, is left out with a note.
+fn localized(
     narratives: &[Narrative],
     tidy: fn(&str) -> String,
     field: &'static str,
-    languages: &mut Vec<LanguageCode>,
     notes: &mut Vec<Problem>,
 ) -> Option<LocalizedText> {
+    let mut texts: Vec<(LanguageTag, String)> = Vec::new();
+    for narrative in narratives.iter().filter(|n| !n.text.trim().is_empty()) {
+        let Ok(tag) = LanguageTag::parse(&narrative.lang) else {
+            let what = format!("is in “{}”, which is not a BCP 47 language tag, so it is left out", narrative.lang);
+            notes.push(noted(field, narrative.line, what));
+            continue;
+        };
+        let language = |t: &LanguageTag| t.lang().map_or_else(|| t.as_str().to_owned(), |l| l.code().to_owned());
+        if texts.iter().any(|(kept, _)| language(kept) == language(&tag)) {
+            let what = format!("is a second narrative in {}, so it is left out", language(&tag));
+            notes.push(noted(field, narrative.line, what));
+            continue;
+        }
+        texts.push((tag, tidy(&narrative.text)));
+    }
+    LocalizedText::from_texts(texts).ok()
+}
+
+/// A label that has no language of its own (a tag, a link's title): the English narrative, else
+/// the Vietnamese, else the first.
+fn label(narratives: &[Narrative]) -> Option<String> {
     let usable = || narratives.iter().filter(|n| !n.text.trim().is_empty());
-    let of = |lang: &str| usable().find(|n| n.lang == lang).map(|n| tidy(&n.text));
-    let (en, vi) = (of("en"), of("vi"));
-    if en.is_some() || vi.is_some() {
-        return LocalizedText::new(en, vi).ok();
+    let is = |lang: Lang| move |n: &&Narrative| LanguageTag::parse(&n.lang).is_ok_and(|t| t.lang() == Some(lang));
+    let chosen = usable().find(is(Lang::En)).or_else(|| usable().find(is(Lang::Vi))).or_else(|| usable().next());
+    chosen.map(|n| single_line(&n.text))
+}
+
+/// The share an `@percentage` gives, if there is one and it can be read; one that cannot is
+/// noted and left out.
+fn share(percentage: &Option<String>, field: &'static str, line: u64, notes: &mut Vec<Problem>) -> Option<Percentage> {
+    match Percentage::parse(percentage.as_deref()?) {
+        Ok(share) => Some(share),
+        Err(e) => {
+            notes.push(problem(field, line, e));
+            None
+        }
     }
-    let other = usable().next()?;
-    let Some((code, language)) = LanguageCode::parse(&other.lang)
-        .ok()
-        .and_then(|code| Some((code, reference::shipped().language(code)?.name.get(Lang::En))))
-    else {
-        let what =
-            format!("is in no language but one that is not an ISO 639-1 code ({}), so it is left out", other.lang);
-        notes.push(noted(field, other.line, what));
-        return None;
-    };
-    if !languages.contains(&code) {
-        languages.push(code);
-    }
-    let what =
-        format!("is only in {language} ({code}): kept as the text, with {language} among the project's languages");
-    notes.push(noted(field, other.line, what));
-    LocalizedText::new(Some(tidy(&other.text)), None).ok()
 }
 
 /// A title or name on one line, whatever the layout of the file.
@@ -901,28 +929,40 @@ fn paragraphs(text: &str) -> String {
     text.lines().map(str::trim).collect::<Vec<_>>().join("\n")
 }
 
-/// The tags of an activity, each once, in the order first given.
+/// The tags of an activity, each once, in the order first given, with the first share given of
+/// each.
 #[derive(Default)]
 struct Tags {
     tags: Vec<Tag>,
     seen: HashSet<Tag>,
+    shares: BTreeMap<Tag, Percentage>,
 }
 
 impl Tags {
     /// Adds a tag from a sector or `tag` element: its narrative, or else `fallback`. `fields` name
     /// the narrative and the code, for the report.
-    fn coded(&mut self, coded: &Coded, fallback: Option<String>, fields: [&'static str; 2], notes: &mut Vec<Problem>) {
-        let (text, field) = match (localized(&coded.narratives, single_line), fallback) {
-            (Some(name), _) => (name.get(Lang::En).to_owned(), fields[0]),
+    fn coded(
+        &mut self,
+        coded: &Coded,
+        fallback: Option<String>,
+        share: Option<Percentage>,
+        fields: [&'static str; 2],
+        notes: &mut Vec<Problem>,
+    ) {
+        let (text, field) = match (label(&coded.narratives), fallback) {
+            (Some(name), _) => (name, fields[0]),
             (None, Some(fallback)) => (fallback, fields[1]),
             (None, None) => return,
         };
-        self.add(&text, field, coded.line, notes);
+        self.add(&text, share, field, coded.line, notes);
     }
 
-    fn add(&mut self, text: &str, field: &'static str, line: u64, notes: &mut Vec<Problem>) {
+    fn add(&mut self, text: &str, share: Option<Percentage>, field: &'static str, line: u64, notes: &mut Vec<Problem>) {
         match Tag::parse(text) {
             Ok(tag) => {
+                if let Some(share) = share {
+                    self.shares.entry(tag.clone()).or_insert(share);
+                }
                 if self.seen.insert(tag.clone()) {
                     self.tags.push(tag);
                 }
@@ -1335,14 +1375,20 @@ mod tests {
                 ("universite-de-l-exemple", Role::Implementer),
             ]
         );
-        let orgs: Vec<(Option<&str>, Option<&str>, ActorKind)> =
-            activity.organisations.iter().map(|o| (o.iati_ref.as_deref(), o.name.en(), o.kind)).collect();
+        let orgs: Vec<(Option<&str>, (&str, &str), ActorKind)> = activity
+            .organisations
+            .iter()
+            .map(|o| {
+                let (name, lang) = o.name.resolve(Lang::En);
+                (o.iati_ref.as_deref(), (name, lang.as_str()), o.kind)
+            })
+            .collect();
         assert_eq!(
             orgs,
             [
-                (Some("GB-GOV-1"), Some("Foreign, Commonwealth and Development Office"), ActorKind::Government),
-                (Some("XM-DAC-41114"), Some("United Nations Development Programme"), ActorKind::Intergovernmental),
-                (None, Some("Université de l'Exemple"), ActorKind::Academia),
+                (Some("GB-GOV-1"), ("Foreign, Commonwealth and Development Office", "en"), ActorKind::Government),
+                (Some("XM-DAC-41114"), ("United Nations Development Programme", "en"), ActorKind::Intergovernmental),
+                (None, ("Université de l'Exemple", "fr"), ActorKind::Academia),
             ]
         );
         let countries: Vec<&str> = p.countries.iter().map(CountryCode::as_str).collect();
@@ -1446,7 +1492,7 @@ mod tests {
                 "must be a date written YYYY-MM-DD".into(),
             ),
             ("iati-activity[4] (line 18)".into(), "iati-identifier", "must not be empty".into()),
-            ("iati-activity[5] (line 23)".into(), "title/narrative", "needs a text in English or Vietnamese".into()),
+            ("iati-activity[5] (line 23)".into(), "title/narrative", ParseError::NoText.to_string()),
             ("iati-activity[5] (line 23)".into(), "activity-status/@code", "must not be empty".into()),
             (
                 "iati-activity[7] (line 33)".into(),
@@ -1638,46 +1684,153 @@ mod tests {
         );
     }
 
+    /// Activities as a Swedish and a French publisher write them: the file's language is Swedish,
+    /// one activity French; narratives in English beside others, none beside others; percentages
+    /// on countries, regions and sectors, one of them unreadable; narratives whose language is not
+    /// a tag, and a second narrative in one language.
+    const SV_FR: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03" xml:lang="sv">
+  <iati-activity default-currency="SEK">
+    <iati-identifier>SE-0-SE-6-5400099901</iati-identifier>
+    <title>
+      <narrative>Cybersäkerhet i Västafrika</narrative>
+      <narrative xml:lang="en">Cyber security in West Africa</narrative>
+      <narrative xml:lang="fr">Cybersécurité en Afrique de l'Ouest</narrative>
+    </title>
+    <description type="1">
+      <narrative>Stöd till nationella incidentteam.</narrative>
+      <narrative xml:lang="fr_FR">Appui aux équipes nationales.</narrative>
+    </description>
+    <participating-org ref="SE-0" role="1" type="10"><narrative xml:lang="en">Sida</narrative></participating-org>
+    <activity-status code="2"/>
+    <recipient-country code="SN" percentage="60"/>
+    <recipient-country code="CI" percentage="33.33"/>
+    <recipient-country code="ML" percentage="six"/>
+    <recipient-region code="011" vocabulary="2" percentage="6.67"/>
+    <recipient-region code="289" vocabulary="1" percentage="100"/>
+    <sector vocabulary="1" code="15210" percentage="75.5"/>
+    <sector vocabulary="1" code="22040" percentage="24.5"/>
+    <sector vocabulary="1" code="15110" percentage="100.01"/>
+  </iati-activity>
+  <iati-activity xml:lang="fr" default-currency="EUR">
+    <iati-identifier>FR-6-CYBER-2024</iati-identifier>
+    <title><narrative>Renforcement de la cybersécurité au Sénégal</narrative></title>
+    <description>
+      <narrative>Appui au CERT national sénégalais.</narrative>
+      <narrative xml:lang="ES">Apoyo al CERT nacional de Senegal.</narrative>
+      <narrative xml:lang="fr">Deuxième description.</narrative>
+    </description>
+    <participating-org role="4" type="80"><narrative>Université Cheikh Anta Diop</narrative></participating-org>
+    <activity-status code="2"/>
+    <recipient-country code="SN"/>
+  </iati-activity>
+  <iati-activity>
+    <iati-identifier>SE-0-NO-LANGUAGE</iati-identifier>
+    <title><narrative xml:lang="svenska">Ingen</narrative></title>
+    <activity-status code="2"/>
+  </iati-activity>
+</iati-activities>
+"#;
+
+    fn tag(s: &str) -> LanguageTag {
+        LanguageTag::parse(s).unwrap()
+    }
+
+    fn texts(text: &LocalizedText) -> Vec<(&str, &str)> {
+        text.texts().map(|(l, t)| (l.as_str(), t)).collect()
+    }
+
     #[test]
-    fn narratives_in_other_languages_are_never_taken_for_english() {
-        let french = "<title><narrative xml:lang=\"fr\">Renforcement de la cybersécurité</narrative></title>\n\
-                      <description><narrative xml:lang=\"fr\">Appui au CERT national.</narrative>\
-                      <narrative xml:lang=\"es\">Apoyo al CERT nacional.</narrative></description>\n\
-                      <activity-status code=\"2\"/>";
-        let unknown = "<title><narrative xml:lang=\"xx\">Qwerty</narrative></title>\n<activity-status code=\"2\"/>";
-        let xml = format!(
-            "<iati-activities version=\"2.03\">\n<iati-activity>\n<iati-identifier>XM-EXAMPLE-FR</iati-identifier>\n\
-             {french}\n</iati-activity>\n<iati-activity>\n<iati-identifier>XM-EXAMPLE-XX</iati-identifier>\n\
-             {unknown}\n</iati-activity>\n</iati-activities>\n"
+    fn every_narrative_is_kept_in_its_language() {
+        let parsed = read(SV_FR.as_bytes(), "sv-fr.xml").unwrap();
+        let [swedish, french] = &parsed.records[..] else { panic!("two activities kept: {parsed:?}") };
+        let p = &swedish.project;
+        assert_eq!(
+            texts(&p.title),
+            [
+                ("en", "Cyber security in West Africa"),
+                ("fr", "Cybersécurité en Afrique de l'Ouest"),
+                ("sv", "Cybersäkerhet i Västafrika")
+            ],
+            "a narrative without xml:lang is in the file's language"
         );
-        let parsed = read(xml.as_bytes(), "fr.xml").unwrap();
-        let [french] = &parsed.records[..] else { panic!("one activity kept: {parsed:?}") };
+        assert_eq!(texts(p.description.as_ref().unwrap()), [("sv", "Stöd till nationella incidentteam.")]);
+        assert!(p.languages.is_empty());
+
         let p = &french.project;
-        assert_eq!((p.title.en(), p.title.vi()), (Some("Renforcement de la cybersécurité"), None));
-        assert_eq!(p.description.as_ref().and_then(LocalizedText::en), Some("Appui au CERT national."));
-        assert_eq!(p.languages, [LanguageCode::parse("fr").unwrap()], "the pages say the texts are French");
+        assert_eq!(
+            (p.title.en(), p.title.vi(), p.title.resolve(Lang::Vi)),
+            (None, None, ("Renforcement de la cybersécurité au Sénégal", &tag("fr"))),
+            "a French-only title is French, not English"
+        );
+        assert_eq!(
+            texts(p.description.as_ref().unwrap()),
+            [("es", "Apoyo al CERT nacional de Senegal."), ("fr", "Appui au CERT national sénégalais.")]
+        );
+        assert_eq!(
+            texts(&french.organisations[0].name),
+            [("fr", "Université Cheikh Anta Diop")],
+            "an organisation's name keeps its language too"
+        );
+        assert_eq!(french.organisations[0].slug.as_str(), "universite-cheikh-anta-diop");
+
         let warnings: Vec<(String, &str, String)> =
             parsed.warnings.iter().map(|w| (w.location.to_string(), w.field.as_str(), w.reason.to_string())).collect();
-        let kept = "is only in French (fr): kept as the text, with French among the project's languages";
+        let percentage = ParseError::Percentage.to_string();
         assert_eq!(
             warnings,
             [
-                ("iati-activity[1] (line 4)".into(), "title/narrative", kept.into()),
-                ("iati-activity[1] (line 5)".into(), "description/narrative", kept.into()),
-            ]
-        );
-        let errors: Vec<(&str, String)> =
-            parsed.errors.iter().map(|e| (e.field.as_str(), e.reason.to_string())).collect();
-        assert_eq!(
-            errors,
-            [
-                ("title/narrative", "needs a text in English or Vietnamese".into()),
                 (
-                    "title/narrative",
-                    "is in no language but one that is not an ISO 639-1 code (xx), so it is left out".into()
+                    "iati-activity[1] (line 12)".into(),
+                    "description/narrative",
+                    "is in “fr_FR”, which is not a BCP 47 language tag, so it is left out".into()
+                ),
+                ("iati-activity[1] (line 18)".into(), "recipient-country/@percentage", percentage.clone()),
+                ("iati-activity[1] (line 23)".into(), "sector/@percentage", percentage),
+                (
+                    "iati-activity[2] (line 31)".into(),
+                    "description/narrative",
+                    "is a second narrative in fr, so it is left out".into()
                 ),
             ]
         );
+        let errors: Vec<(String, &str, String)> =
+            parsed.errors.iter().map(|e| (e.location.to_string(), e.field.as_str(), e.reason.to_string())).collect();
+        assert_eq!(
+            errors,
+            [
+                ("iati-activity[3] (line 37)".into(), "title/narrative", ParseError::NoText.to_string()),
+                (
+                    "iati-activity[3] (line 39)".into(),
+                    "title/narrative",
+                    "is in “svenska”, which is not a BCP 47 language tag, so it is left out".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn percentages_are_kept_as_shares_and_a_bad_one_leaves_its_place() {
+        let parsed = read(SV_FR.as_bytes(), "sv-fr.xml").unwrap();
+        let p = &parsed.records[0].project;
+        let codes: Vec<&str> = p.countries.iter().map(CountryCode::as_str).collect();
+        assert_eq!(codes, ["SN", "CI", "ML"], "a country with an unreadable percentage is kept");
+        let countries: Vec<(&str, String)> =
+            p.shares.countries.iter().map(|(c, s)| (c.as_str(), s.to_string())).collect();
+        assert_eq!(countries, [("CI", "33.33".to_owned()), ("SN", "60".to_owned())]);
+        assert_eq!(p.regions, [RegionCode::parse("011").unwrap()]);
+        assert_eq!(p.shares.regions.values().map(ToString::to_string).collect::<Vec<_>>(), ["6.67"]);
+        assert_eq!(
+            p.tags.iter().map(Tag::as_str).collect::<Vec<_>>(),
+            ["IATI region 289", "DAC 15210", "DAC 22040", "DAC 15110"]
+        );
+        let tags: Vec<(&str, String)> = p.shares.tags.iter().map(|(t, s)| (t.as_str(), s.to_string())).collect();
+        assert_eq!(
+            tags,
+            [("DAC 15210", "75.5".into()), ("DAC 22040", "24.5".into()), ("IATI region 289", "100".into())]
+        );
+        assert_eq!(p.validate(), Ok(()));
+        assert!(parsed.records[1].project.shares.is_empty(), "no percentage, no share");
     }
 
     #[test]

@@ -97,7 +97,7 @@ known_by_slug_and_id!(Actor, Project, Resource, Event);
 
 impl Record for CountryFact {
     fn validate(&self) -> Result<(), Invalid> {
-        Ok(())
+        CountryFact::validate(self)
     }
     fn keys(&self) -> Vec<(&'static str, String)> {
         // A country has one fact of each kind.
@@ -210,6 +210,9 @@ fn parse_error(message: &str) -> Option<ParseError> {
         Date,
         Timestamp,
         NoText,
+        LanguageTag,
+        EnglishOrVietnameseOnly,
+        Percentage,
         UnknownLanguageCode,
         UnknownCurrency,
         Amount,
@@ -280,6 +283,7 @@ pub(super) mod tests {
             regions: vec![],
             themes: vec![ThemeId::parse("cert-cooperation").unwrap()],
             tags: vec![Tag::parse("incident response").unwrap(), Tag::parse("ứng cứu sự cố").unwrap()],
+            shares: Default::default(),
             budget: Some(Money {
                 amount: Amount::parse("250000.50").unwrap(),
                 currency: CurrencyCode::parse("EUR").unwrap(),
@@ -387,6 +391,61 @@ pub(super) mod tests {
         let parsed = read(&bytes, "data.json").unwrap();
         assert_eq!(parsed.errors, []);
         assert_eq!(parsed.records, dataset);
+    }
+
+    #[test]
+    fn other_languages_and_shares_round_trip_and_old_documents_read_unchanged() {
+        let old = write(&dataset());
+        assert!(!String::from_utf8_lossy(&old).contains("shares"), "no shares, no key");
+        let mut dataset = dataset();
+        let p = &mut dataset.projects[0].record;
+        let french = |s: &str| (crate::LanguageTag::parse("fr").unwrap(), s.to_owned());
+        p.title = LocalizedText::from_texts([french("Développement du CERT au Viet Nam")]).unwrap();
+        p.shares.countries.insert(CountryCode::parse("VN").unwrap(), crate::Percentage::parse("62.5").unwrap());
+        let bytes = write(&dataset);
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            text.contains(
+                r#""title": {
+        "en": null,
+        "vi": null,
+        "fr": "Développement du CERT au Viet Nam"
+      },"#
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                r#""shares": {
+        "countries": {
+          "VN": 62.5
+        }
+      },"#
+            ),
+            "{text}"
+        );
+        let parsed = read(&bytes, "data.json").unwrap();
+        assert_eq!((parsed.errors, &parsed.records), (vec![], &dataset));
+        assert_eq!(write(&parsed.records), bytes);
+
+        let mut document: Value = serde_json::from_slice(&bytes).unwrap();
+        document["projects"][0]["shares"]["countries"]["KH"] = 10.into();
+        document["projects"][0]["title"]["FR"] = "Encore".into();
+        document["country_facts"][0]["title"]["fr"] = "Stratégie".into();
+        let parsed = read(&serde_json::to_vec(&document).unwrap(), "data.json").unwrap();
+        let errors: Vec<(String, &str, &Reason)> =
+            parsed.errors.iter().map(|e| (e.location.to_string(), e.field.as_str(), &e.reason)).collect();
+        assert_eq!(
+            errors,
+            [
+                ("projects[0]".to_owned(), "title", &Reason::Invalid(ParseError::Duplicate)),
+                ("country_facts[0]".to_owned(), "title", &Reason::Invalid(ParseError::EnglishOrVietnameseOnly)),
+            ]
+        );
+        document["projects"][0]["title"].as_object_mut().unwrap().remove("FR");
+        let parsed = read(&serde_json::to_vec(&document).unwrap(), "data.json").unwrap();
+        assert_eq!(parsed.errors[0].field, "shares.countries", "a share of a country the project does not list");
+        assert_eq!(parsed.errors[0].reason, Reason::Invalid(ParseError::NotAllowed));
     }
 
     #[test]
@@ -513,6 +572,9 @@ pub(super) mod tests {
             Date,
             Timestamp,
             NoText,
+            LanguageTag,
+            EnglishOrVietnameseOnly,
+            Percentage,
             UnknownLanguageCode,
             UnknownCurrency,
             Amount,
@@ -545,6 +607,9 @@ pub(super) mod tests {
                 | Date
                 | Timestamp
                 | NoText
+                | LanguageTag
+                | EnglishOrVietnameseOnly
+                | Percentage
                 | UnknownLanguageCode
                 | UnknownCurrency
                 | Amount

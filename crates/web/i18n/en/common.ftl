@@ -20,6 +20,7 @@ footer-openapi = API description (OpenAPI)
 breadcrumbs-label = Breadcrumbs
 
 fallback-notice = Not available in English; shown in Vietnamese.
+fallback-notice-original = Not available in English or Vietnamese; shown in the original language, { $language }.
 
 filters-heading = Filter
 

@@ -120,6 +120,8 @@ project-countries = Beneficiary countries
 project-regions = Beneficiary regions
 project-themes = Themes
 project-tags = Tags
+# A beneficiary country, region or tag with the share of the project it stands for.
+project-share = { $name } ({ $percent }%)
 project-languages = Working languages
 project-links = Links
 project-source = Source

@@ -20,6 +20,7 @@ footer-openapi = Mô tả API (OpenAPI)
 breadcrumbs-label = Đường dẫn
 
 fallback-notice = Chưa có bản tiếng Việt; đang hiển thị bản tiếng Anh.
+fallback-notice-original = Chưa có bản tiếng Việt hay tiếng Anh; đang hiển thị bản gốc bằng { $language }.
 
 filters-heading = Bộ lọc
 

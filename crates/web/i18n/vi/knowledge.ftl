@@ -105,6 +105,8 @@ project-countries = Quốc gia hưởng lợi
 project-regions = Khu vực hưởng lợi
 project-themes = Chủ đề
 project-tags = Nhãn
+# A beneficiary country, region or tag with the share of the project it stands for.
+project-share = { $name } ({ $percent }%)
 project-languages = Ngôn ngữ làm việc
 project-links = Liên kết
 project-source = Nguồn

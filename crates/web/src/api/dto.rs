@@ -2,28 +2,44 @@
 //! schemas the OpenAPI document publishes. Records are built from the core types here, so that
 //! the handlers only fetch.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use gfce_core::{
     format_date,
     overlap::Overlap,
     reference::{Country, Region},
-    Actor, ActorKind, Contribution, CountryFact, Event, FactKind, LocalizedText, Membership, Page, Project,
-    ProjectStatus, RegionLevel, Resource, ResourceKind, ResourceType, Role, Slug, Theme, ThemeFamily, Timestamp,
+    Actor, ActorKind, Contribution, CountryFact, Event, FactKind, LocalizedText, Membership, Page, Percentage, Project,
+    ProjectStatus, RegionLevel, Resource, ResourceKind, ResourceType, Role, Shares, Slug, Theme, ThemeFamily,
+    Timestamp,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
 
-/// A text in English and Vietnamese; either may be null when only the other exists.
-#[derive(Debug, Serialize, ToSchema)]
+/// A text in English, Vietnamese and other languages: `en` and `vi` are always there, null when
+/// the text is not in that language; texts in other languages follow, keyed by their BCP 47 tag
+/// (`"fr": "…"`, `"pt-BR": "…"`). At least one is not null.
+#[derive(Debug, Default, Serialize, ToSchema)]
 pub struct Text {
     pub en: Option<String>,
     pub vi: Option<String>,
+    /// Texts in other languages by BCP 47 tag, in the order of the tags.
+    #[serde(flatten, serialize_with = "in_order")]
+    #[schema(value_type = HashMap<String, String>)]
+    pub others: Vec<(String, String)>,
+}
+
+/// The other languages of a [`Text`] as members of its object, in their order.
+fn in_order<S: serde::Serializer>(others: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(others.iter().map(|(tag, text)| (tag, text)))
 }
 
 impl From<&LocalizedText> for Text {
     fn from(t: &LocalizedText) -> Self {
-        Text { en: t.en().map(str::to_owned), vi: t.vi().map(str::to_owned) }
+        Text {
+            en: t.en().map(str::to_owned),
+            vi: t.vi().map(str::to_owned),
+            others: t.others().iter().map(|(tag, text)| (tag.to_string(), text.clone())).collect(),
+        }
     }
 }
 
@@ -298,6 +314,7 @@ pub struct ProjectItem {
     pub regions: Vec<String>,
     pub themes: Vec<String>,
     pub tags: Vec<String>,
+    pub shares: SharesItem,
     pub budget: Option<MoneyItem>,
     /// ISO 639-1 codes.
     pub languages: Vec<String>,
@@ -305,6 +322,32 @@ pub struct ProjectItem {
     pub iati_identifier: Option<String>,
     pub source_url: Option<String>,
     pub html: HtmlLinks,
+}
+
+/// The share of a project some of its countries, regions and tags (sectors, in IATI data) stand
+/// for, in per cent from 0 to 100 with at most two decimals, where the source gives one. Each is
+/// empty when none is known.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SharesItem {
+    /// By ISO 3166-1 alpha-2 code: `{"VN": 60, "KH": 40}`.
+    pub countries: BTreeMap<String, f64>,
+    /// By UN M49 code.
+    pub regions: BTreeMap<String, f64>,
+    /// By tag.
+    pub tags: BTreeMap<String, f64>,
+}
+
+impl From<&Shares> for SharesItem {
+    fn from(s: &Shares) -> Self {
+        fn of<K>(shares: &BTreeMap<K, Percentage>, key: impl Fn(&K) -> String) -> BTreeMap<String, f64> {
+            shares.iter().map(|(k, p)| (key(k), f64::from(p.hundredths()) / 100.0)).collect()
+        }
+        SharesItem {
+            countries: of(&s.countries, ToString::to_string),
+            regions: of(&s.regions, ToString::to_string),
+            tags: of(&s.tags, |t| t.as_str().to_owned()),
+        }
+    }
 }
 
 /// The actors records name, by slug, for the names their items carry.
@@ -340,6 +383,7 @@ impl ProjectItem {
             regions: strings(&p.regions),
             themes: strings(&p.themes),
             tags: p.tags.iter().map(|t| t.as_str().to_owned()).collect(),
+            shares: (&p.shares).into(),
             budget: p
                 .budget
                 .as_ref()
@@ -502,4 +546,26 @@ pub struct CountryProfile {
     pub resources_in_its_languages: ResourceSample,
     /// Events it hosted.
     pub events: Vec<EventItem>,
+}
+
+#[cfg(test)]
+mod tests {
+    use gfce_core::LanguageTag;
+
+    use super::*;
+
+    #[test]
+    fn texts_in_other_languages_follow_english_and_vietnamese_and_the_schema_allows_them() {
+        let texts = [("vi", "An ninh mạng"), ("sv", "Cybersäkerhet"), ("fr", "Cybersécurité")];
+        let text =
+            LocalizedText::from_texts(texts.map(|(l, t)| (LanguageTag::parse(l).unwrap(), t.to_owned()))).unwrap();
+        let json = serde_json::to_string(&Text::from(&text)).unwrap();
+        assert_eq!(json, r#"{"en":null,"vi":"An ninh mạng","fr":"Cybersécurité","sv":"Cybersäkerhet"}"#);
+        assert_eq!(json, serde_json::to_string(&text).unwrap(), "the API writes a text as the dataset does");
+
+        let document = serde_json::to_value(super::super::document()).unwrap();
+        let schema = &document["components"]["schemas"]["Text"];
+        assert_eq!(schema["additionalProperties"]["type"], "string", "{schema:#}");
+        assert_eq!(schema["properties"]["en"]["type"], serde_json::json!(["string", "null"]));
+    }
 }

@@ -57,7 +57,7 @@ impl From<&Hit> for SearchItem {
             content_type: h.content_type,
             href: format!("/api/v1/{}/{}", h.content_type.section(), h.slug),
             slug: h.slug.clone(),
-            title: Text { en: h.title_en.clone(), vi: h.title_vi.clone() },
+            title: h.title.as_ref().map(Text::from).unwrap_or_default(),
             snippet: Snippets { en: (&h.snippet_en).into(), vi: (&h.snippet_vi).into() },
             score: h.score,
         }

@@ -219,7 +219,7 @@ pub async fn page(ctx: PageCtx, State(state): State<AppState>, Path(raw): Path<S
     let mut rows = vec![
         row(
             "country-name-other",
-            vec![Item { lang: Some(other.code()), ..Item::text(country.name.get(other).to_owned()) }],
+            vec![Item { lang: Some(other.code().to_owned()), ..Item::text(country.name.get(other).to_owned()) }],
         ),
         row("country-codes", vec![Item::text(format!("{} · {} · {}", country.code, country.alpha3, country.numeric))]),
     ];

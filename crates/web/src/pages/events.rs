@@ -111,7 +111,7 @@ pub async fn page(
     let name = ctx.localized(&e.name);
     render(&EventTemplate {
         title: name.text.clone(),
-        summary: e.summary.as_ref().map(|s| ctx.localized(s)),
+        summary: e.summary.as_ref().map(|s| ctx.localized_near(s, &name)),
         crumbs: Link::crumbs(&ctx, Some(("nav-events", "/events"))),
         name,
         rows,

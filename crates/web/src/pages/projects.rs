@@ -120,7 +120,7 @@ pub struct OverlapCard {
 /// A description rendered from Markdown, and its language when not the page's.
 pub struct Prose {
     pub html: String,
-    pub lang: Option<&'static str>,
+    pub lang: Option<String>,
 }
 
 #[derive(Template)]
@@ -144,7 +144,7 @@ pub async fn page(
     SlugParam(slug): SlugParam,
 ) -> Result<Html<String>, WebError> {
     let Dated { record: p, updated_at, .. } = state.store.project(&slug).await?.ok_or(WebError::NotFound)?;
-    let steps = record_steps(&ctx, &state, &viewer, Content::Project(p.clone())).await?;
+    let steps = record_steps(&ctx, &state, &viewer, Content::Project(Box::new(p.clone()))).await?;
     let themes = state.store.themes().await?;
     let slugs: Vec<&Slug> = p.participants.iter().map(|c| &c.actor).collect();
     let actors = if slugs.is_empty() { HashMap::new() } else { state.store.actors_by_slugs(&slugs).await? };
@@ -187,14 +187,23 @@ pub async fn page(
         }
     }
     if !p.countries.is_empty() {
-        let items = p.countries.iter().map(|c| Item::link(ctx.country_name(*c), country_href(&ctx, *c))).collect();
+        let items = p
+            .countries
+            .iter()
+            .map(|c| {
+                Item::link(ctx.with_share(ctx.country_name(*c), p.shares.countries.get(c)), country_href(&ctx, *c))
+            })
+            .collect();
         rows.push(row("project-countries", items));
     }
     if !p.regions.is_empty() {
         let items = p
             .regions
             .iter()
-            .map(|r| Item::link(ctx.region_name(*r), projects_with("region", &r.as_string())))
+            .map(|r| {
+                let name = ctx.with_share(ctx.region_name(*r), p.shares.regions.get(r));
+                Item::link(name, projects_with("region", &r.as_string()))
+            })
             .collect();
         rows.push(row("project-regions", items));
     }
@@ -209,8 +218,14 @@ pub async fn page(
         rows.push(row("project-themes", items));
     }
     if !p.tags.is_empty() {
-        let items =
-            p.tags.iter().map(|t| Item::link(t.as_str().to_owned(), projects_with("tag", t.as_str()))).collect();
+        let items = p
+            .tags
+            .iter()
+            .map(|t| {
+                let name = ctx.with_share(t.as_str().to_owned(), p.shares.tags.get(t));
+                Item::link(name, projects_with("tag", t.as_str()))
+            })
+            .collect();
         rows.push(row("project-tags", items));
     }
     if !p.languages.is_empty() {
@@ -245,9 +260,9 @@ pub async fn page(
     let name = ctx.localized(&p.title);
     render(&ProjectTemplate {
         title: name.text.clone(),
-        summary: p.summary.as_ref().map(|s| ctx.localized(s)),
+        summary: p.summary.as_ref().map(|s| ctx.localized_near(s, &name)),
         description: p.description.as_ref().map(|d| {
-            let text = ctx.localized(d);
+            let text = ctx.localized_near(d, &name);
             Prose { html: markdown::to_html(&text.text), lang: text.lang }
         }),
         crumbs: Link::crumbs(&ctx, Some(("nav-projects", "/projects"))),

@@ -220,7 +220,7 @@ async fn page(
     render(&ResourceTemplate {
         title: name.text.clone(),
         caption: ctx.t(&format!("caption-{}", kind.as_str())),
-        summary: r.summary.as_ref().map(|s| ctx.localized(s)),
+        summary: r.summary.as_ref().map(|s| ctx.localized_near(s, &name)),
         crumbs: Link::crumbs(&ctx, Some((&format!("nav-{}s", kind.as_str()), list))),
         name,
         rows,

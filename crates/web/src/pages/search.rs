@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::{extract::State, response::Response};
-use gfce_core::{CountryCode, Lang, LocalizedText, Page, RegionCode};
+use gfce_core::{CountryCode, Lang, Page, RegionCode};
 use gfce_search::{FacetCount, Snippet};
 
 use crate::{
@@ -92,9 +92,8 @@ pub async fn page(
         .hits
         .iter()
         .map(|h| {
-            let title = LocalizedText::new(h.title_en.clone(), h.title_vi.clone())
-                .map(|t| ctx.localized(&t))
-                .unwrap_or(Localized { text: h.slug.clone(), lang: None });
+            let title =
+                h.title.as_ref().map(|t| ctx.localized(t)).unwrap_or(Localized { text: h.slug.clone(), lang: None });
             let snippet = match lang {
                 Lang::En if !h.snippet_en.text.is_empty() => &h.snippet_en,
                 Lang::Vi if !h.snippet_vi.text.is_empty() => &h.snippet_vi,

@@ -3,12 +3,12 @@
 
 use fluent_bundle::FluentValue;
 use gfce_core::{
-    reference, ActorKind, CountryCode, Lang, LanguageCode, Membership, Money, ProjectStatus, RegionCode, ResourceKind,
-    Role, Theme, ThemeId, Timestamp,
+    reference, ActorKind, CountryCode, Lang, LanguageCode, LanguageTag, Membership, Money, Percentage, ProjectStatus,
+    RegionCode, ResourceKind, Role, Theme, ThemeId, Timestamp,
 };
 use time::Date;
 
-use super::PageCtx;
+use super::{Localized, PageCtx};
 
 impl PageCtx {
     pub fn country_name(&self, code: CountryCode) -> String {
@@ -31,6 +31,32 @@ impl PageCtx {
             (Lang::Vi, Some(rest)) => format!("tiếng {rest}"),
             _ => name,
         }
+    }
+
+    /// What a page says above a record's name shown in another language than the page's: that
+    /// it is in the other of English and Vietnamese, or in its original language (named where the
+    /// platform knows the language). `None` when it is in the page's language.
+    pub fn fallback_notice(&self, shown: &Localized) -> Option<String> {
+        let tag = shown.lang.as_deref()?;
+        if tag == self.lang.other().code() {
+            return Some(self.t("fallback-notice"));
+        }
+        let code = LanguageTag::parse(tag).ok().and_then(|t| LanguageCode::parse(t.language()).ok());
+        let language = code.map_or_else(|| tag.to_owned(), |c| self.language_in_sentence(c));
+        Some(self.t_args("fallback-notice-original", &[("language", &language)]))
+    }
+
+    /// A country, region or tag with the share of the project it stands for, when one is known:
+    /// `Viet Nam (60%)`, `Việt Nam (33,33%)`.
+    pub fn with_share(&self, name: String, share: Option<&Percentage>) -> String {
+        let Some(share) = share else { return name };
+        let (whole, fraction) = share.parts();
+        let decimal = match self.lang {
+            Lang::En => '.',
+            Lang::Vi => ',',
+        };
+        let percent = if fraction.is_empty() { whole.to_string() } else { format!("{whole}{decimal}{fraction}") };
+        self.t_args("project-share", &[("name", &name), ("percent", &percent)])
     }
 
     pub fn theme_name<'a>(&self, themes: &'a [Theme], id: &ThemeId) -> Option<&'a str> {

@@ -20,7 +20,7 @@ use axum::{
     response::{Html, IntoResponse, Redirect, Response},
 };
 use fluent_bundle::FluentValue;
-use gfce_core::{allowed, Action, Lang, LocalizedText};
+use gfce_core::{allowed, Action, Lang, LanguageTag, LocalizedText};
 
 use crate::{
     access::{own_actor, Viewer},
@@ -173,10 +173,24 @@ impl PageCtx {
         self.query.as_deref().unwrap_or("")
     }
 
-    /// A text in the page's language, or in the other one, marked so.
+    /// A text in the page's language, or else in the other one, or else in the first other
+    /// language it has, marked with the language it is in.
     pub fn localized(&self, text: &LocalizedText) -> Localized {
-        let (value, written_in) = text.resolve(self.lang);
-        Localized { text: value.to_owned(), lang: (written_in != self.lang).then(|| written_in.code()) }
+        self.shown(text.resolve(self.lang))
+    }
+
+    /// A text of a record whose name is shown as `name`: like [`PageCtx::localized`], but in the
+    /// name's language rather than another when neither English nor Vietnamese is there.
+    pub fn localized_near(&self, text: &LocalizedText, name: &Localized) -> Localized {
+        match name.lang.as_deref().and_then(|l| LanguageTag::parse(l).ok()) {
+            Some(near) => self.shown(text.resolve_near(self.lang, &near)),
+            None => self.localized(text),
+        }
+    }
+
+    fn shown(&self, (text, written_in): (&str, &LanguageTag)) -> Localized {
+        let lang = (written_in.lang() != Some(self.lang)).then(|| written_in.to_string());
+        Localized { text: text.to_owned(), lang }
     }
 
     /// A permanent redirect (308) to `path` of this site in the page's language, the query kept.
@@ -195,11 +209,11 @@ impl PageCtx {
     }
 }
 
-/// A text shown in the page's language, or in the other one (then `lang` says which, so the
-/// element carries the right `lang` attribute and the page can say it fell back).
+/// A text shown in the page's language, or in another one (then `lang` says which, a BCP 47 tag,
+/// so the element carries the right `lang` attribute and the page can say it fell back).
 pub struct Localized {
     pub text: String,
-    pub lang: Option<&'static str>,
+    pub lang: Option<String>,
 }
 
 /// A page, rendered.

@@ -212,7 +212,7 @@ pub struct Item {
     /// A link to another site: it gets `rel="noopener noreferrer external"`.
     pub external: bool,
     /// Set when the text is in another language than the page.
-    pub lang: Option<&'static str>,
+    pub lang: Option<String>,
     /// A code shown after the text, with its full name as a tooltip (a currency).
     pub abbr: Option<Abbr>,
 }
@@ -247,6 +247,6 @@ impl Item {
 
     /// A text written in `lang`, marked so when the page is in the other language.
     pub fn written_in(ctx: &PageCtx, text: String, lang: Lang) -> Item {
-        Item { text, lang: (lang != ctx.lang).then(|| lang.code()), ..Item::default() }
+        Item { text, lang: (lang != ctx.lang).then(|| lang.code().to_owned()), ..Item::default() }
     }
 }

@@ -170,10 +170,10 @@ impl RecordForm {
         match self {
             RecordForm::Project(form) => {
                 let kept = match kept {
-                    Some(Content::Project(p)) => Some(p),
+                    Some(Content::Project(p)) => Some(&**p),
                     _ => None,
                 };
-                form.parse(id, kept).map(Content::Project)
+                form.parse(id, kept).map(|p| Content::Project(Box::new(p)))
             }
             RecordForm::Resource(form) => {
                 let resource_type =
