@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use gfce_core::{
     curation::{Content, ReturnComment, RevisionState, Step},
     exchange::Stamped,
-    AuditAction, ContentType, LocalizedText, Page, PageRequest, ParseError, Project, Slug, Timestamp,
+    AuditAction, ContentType, LocalizedText, Page, PageRequest, ParseError, Slug, Timestamp,
 };
 use serde_json::{json, Value};
 use sqlx::{any::AnyRow, AnyConnection, Row};
@@ -185,7 +185,10 @@ async fn taken(conn: &mut AnyConnection, content: &Content) -> Result<Option<&'s
     if public.is_some() {
         return Ok(Some("slug"));
     }
-    if let Content::Project(Project { iati_identifier: Some(identifier), .. }) = content {
+    if let Some(identifier) = match content {
+        Content::Project(project) => project.iati_identifier.as_ref(),
+        _ => None,
+    } {
         let holder = sqlx::query("SELECT id FROM projects WHERE iati_identifier = $1 AND id <> $2")
             .bind(identifier)
             .bind(&id)
