@@ -100,10 +100,18 @@ impl Actor {
         self.joined.and(self.kind.membership())
     }
 
-    /// Checks what the types alone cannot: only a kind that can join may have joined.
+    /// Checks what the types alone cannot: only a kind that can join may have joined; free
+    /// texts hold no control characters.
     pub fn validate(&self) -> Result<(), (&'static str, ParseError)> {
         if self.joined.is_some() && self.kind.membership().is_none() {
             return Err(("joined", ParseError::NotAllowed));
+        }
+        for (field, text) in
+            [("short_name", &self.short_name), ("listed_as", &self.listed_as), ("iati_ref", &self.iati_ref)]
+        {
+            if let Some(text) = text {
+                crate::text::plain(text).map_err(|e| (field, e))?;
+            }
         }
         Ok(())
     }

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use crate::{
     form::{keep, optional},
     named::named_enum,
-    reference, ActorKind, CountryCode, Email, Invalid, LocalizedText, ParseError, ThemeId, WebUrl, TITLE_MAX,
+    reference,
+    text::bounded,
+    ActorKind, CountryCode, Email, Invalid, LocalizedText, ParseError, ThemeId, WebUrl, TITLE_MAX,
 };
 
 /// The fields of an application as submitted: text as typed, a checkbox as whether it was ticked.
@@ -148,18 +150,6 @@ fn parse_country(input: &str, kind: Option<ActorKind>) -> Result<Option<CountryC
         return Err(ParseError::Empty);
     }
     Ok(country)
-}
-
-/// A required text, trimmed, of at most `max` characters.
-fn bounded(input: &str, max: usize) -> Result<String, ParseError> {
-    let text = input.trim();
-    if text.is_empty() {
-        Err(ParseError::Empty)
-    } else if text.chars().count() > max {
-        Err(ParseError::TooLong { max })
-    } else {
-        Ok(text.to_owned())
-    }
 }
 
 fn parse_themes(inputs: &[String]) -> Result<Vec<ThemeId>, ParseError> {

@@ -239,7 +239,7 @@ impl Tag {
             return Err(ParseError::TooLong { max: Self::MAX_LEN });
         }
         if s.chars().any(char::is_control) {
-            return Err(ParseError::NotAllowed);
+            return Err(ParseError::ControlCharacter);
         }
         Ok(Tag(s))
     }
@@ -302,6 +302,6 @@ mod tests {
     fn tags_are_tidied() {
         assert_eq!(Tag::parse("  capacity \n building ").unwrap().as_str(), "capacity building");
         assert_eq!(Tag::parse(" "), Err(ParseError::Empty));
-        assert_eq!(Tag::parse("a\u{7}b"), Err(ParseError::NotAllowed));
+        assert_eq!(Tag::parse("a\u{7}b"), Err(ParseError::ControlCharacter));
     }
 }

@@ -107,14 +107,7 @@ impl ReturnComment {
     pub const MAX: usize = 2000;
 
     pub fn parse(input: &str) -> Result<Self, ParseError> {
-        let text = input.trim();
-        if text.is_empty() {
-            return Err(ParseError::Empty);
-        }
-        if text.chars().count() > Self::MAX {
-            return Err(ParseError::TooLong { max: Self::MAX });
-        }
-        Ok(ReturnComment(text.to_owned()))
+        crate::text::bounded(input, Self::MAX).map(ReturnComment)
     }
 
     pub fn as_str(&self) -> &str {

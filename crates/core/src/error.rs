@@ -48,6 +48,8 @@ pub enum ParseError {
     DateOrder,
     #[error("is given more than once")]
     Duplicate,
+    #[error("must not contain control characters")]
+    ControlCharacter,
     #[error("is not a theme of the taxonomy")]
     UnknownTheme,
     #[error("names no known actor")]
@@ -95,6 +97,7 @@ impl ParseError {
             ParseError::Url => "error-url",
             ParseError::DateOrder => "error-date-order",
             ParseError::Duplicate => "error-duplicate",
+            ParseError::ControlCharacter => "error-control-character",
             ParseError::UnknownTheme => "error-unknown-theme",
             ParseError::UnknownActor => "error-unknown-actor",
             ParseError::Email => "error-email",

@@ -202,6 +202,11 @@ fn max_len(field: &'static str, text: Option<&LocalizedText>, max: usize) -> Res
     Ok(())
 }
 
+/// Free texts other than [`LocalizedText`]s hold no control characters (see `text::plain`).
+fn plain<'a>(field: &'static str, texts: impl IntoIterator<Item = Option<&'a str>>) -> Result<(), Invalid> {
+    texts.into_iter().flatten().try_for_each(|t| crate::text::plain(t).map(|_| ())).map_err(|e| (field, e))
+}
+
 /// Every share is of one of the record's own countries, regions or tags.
 fn shares(p: &Project) -> Result<(), Invalid> {
     let Shares { countries, regions, tags } = &p.shares;
@@ -263,6 +268,8 @@ impl Project {
         known_themes(&self.themes)?;
         unique("tags", &self.tags)?;
         shares(self)?;
+        plain("iati_identifier", [self.iati_identifier.as_deref()])?;
+        plain("links", self.links.iter().map(|l| l.label.as_deref()))?;
         unique("languages", &self.languages)
     }
 

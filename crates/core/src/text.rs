@@ -29,11 +29,34 @@ pub struct LocalizedText {
 
 /// Trimmed and in NFC, so that text typed with combining accents matches text typed with
 /// precomposed ones; `None` when blank.
-fn clean(text: &str) -> Option<String> {
-    let s = text.trim();
+fn clean(text: &str) -> Result<Option<String>, ParseError> {
+    let s = plain(text.trim())?;
     // Most text arrives already composed; checking is much cheaper than recomposing.
     let s = if unicode_normalization::is_nfc(s) { s.to_owned() } else { s.nfc().collect::<String>() };
-    Some(s).filter(|s| !s.is_empty())
+    Ok(Some(s).filter(|s| !s.is_empty()))
+}
+
+/// `text` if it holds no control characters but line breaks and tabs. A NUL cannot be stored
+/// in PostgreSQL at all, and the others are never typed: pasted by mistake, or an attempt to
+/// confuse a log, a terminal or a spreadsheet.
+pub(crate) fn plain(text: &str) -> Result<&str, ParseError> {
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        Err(ParseError::ControlCharacter)
+    } else {
+        Ok(text)
+    }
+}
+
+/// A required plain text, trimmed, of at most `max` characters.
+pub(crate) fn bounded(input: &str, max: usize) -> Result<String, ParseError> {
+    let text = plain(input.trim())?;
+    if text.is_empty() {
+        Err(ParseError::Empty)
+    } else if text.chars().count() > max {
+        Err(ParseError::TooLong { max })
+    } else {
+        Ok(text.to_owned())
+    }
 }
 
 impl LocalizedText {
@@ -48,7 +71,7 @@ impl LocalizedText {
     pub fn from_texts(texts: impl IntoIterator<Item = (LanguageTag, String)>) -> Result<Self, ParseError> {
         let mut text = LocalizedText { en: None, vi: None, others: Vec::new() };
         for (tag, value) in texts {
-            let Some(value) = clean(&value) else { continue };
+            let Some(value) = clean(&value)? else { continue };
             let slot = match tag.lang() {
                 Some(Lang::En) => &mut text.en,
                 Some(Lang::Vi) => &mut text.vi,
@@ -169,6 +192,16 @@ impl<'de> Deserialize<'de> for LocalizedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_refused_but_line_breaks_kept() {
+        assert_eq!(LocalizedText::new(Some("a\u{0}b".into()), None), Err(ParseError::ControlCharacter));
+        assert_eq!(LocalizedText::new(None, Some("chữ\u{1b}[31m".into())), Err(ParseError::ControlCharacter));
+        let kept = LocalizedText::new(Some("First line.\r\n\tSecond line.".into()), None).unwrap();
+        assert_eq!(kept.texts().next().unwrap().1, "First line.\r\n\tSecond line.");
+        assert_eq!(bounded("  a comment\u{7f} ", 100), Err(ParseError::ControlCharacter));
+        assert_eq!(bounded("  a comment ", 100).as_deref(), Ok("a comment"));
+    }
 
     fn tag(s: &str) -> LanguageTag {
         LanguageTag::parse(s).unwrap()

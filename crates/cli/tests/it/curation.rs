@@ -22,6 +22,7 @@ on_both_databases!(
     tools_and_publications_have_their_form,
     the_write_api_takes_a_record_through_the_workflow,
     an_iati_identifier_names_one_project,
+    control_characters_are_refused_by_field,
 );
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -525,4 +526,50 @@ async fn an_iati_identifier_names_one_project(app: TestApp) {
 
     let (status, problem) = api(&app, Method::POST, "/api/v1/projects", &rep, Some(record("third-copy"))).await;
     assert_eq!((status, problem["field"].as_str()), (StatusCode::BAD_REQUEST, Some("iati_identifier")), "{problem}");
+}
+
+/// A NUL (which PostgreSQL cannot store) or another control character in any free text is refused
+/// naming the field, on both databases alike; line breaks in a description are kept.
+async fn control_characters_are_refused_by_field(app: TestApp) {
+    use reqwest::Method;
+    use serde_json::json;
+    user(&app, REP, UserRole::Representative, Some("viet-nam")).await;
+    let rep = token(&app, REP, "write").await;
+    let cases = [
+        ("title", json!({"status": "planned", "slug": "nul-title", "title": {"en": "a\u{0}b"}})),
+        ("title", json!({"status": "planned", "slug": "escape-title", "title": {"en": "Red \u{1b}[31m title"}})),
+        (
+            "iati_identifier",
+            json!({"status": "planned", "slug": "nul-identifier", "title": {"en": "T"}, "iati_identifier": "XM-\u{0}"}),
+        ),
+        (
+            "links",
+            json!({"status": "planned", "slug": "nul-label", "title": {"en": "T"},
+                         "links": [{"url": "https://example.org", "label": "\u{0}"}]}),
+        ),
+        ("tags", json!({"status": "planned", "slug": "nul-tag", "title": {"en": "T"}, "tags": ["a\u{0}"]})),
+    ];
+    for (field, record) in cases {
+        let (status, problem) = api(&app, Method::POST, "/api/v1/projects", &rep, Some(record)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+        assert!(problem["field"].as_str().unwrap().starts_with(field), "{field}: {problem}");
+        assert!(problem["detail"].as_str().unwrap().contains("ký tự điều khiển"), "{problem}");
+    }
+    assert_eq!(app.store.revisions(&RevisionFilter::default(), Default::default()).await.unwrap().total, 0);
+    let lines = json!({"status": "planned", "slug": "two-lines", "title": {"en": "T"}, "description": {"en": "One.\r\n\tTwo."}});
+    let (status, created) = api(&app, Method::POST, "/api/v1/projects", &rep, Some(lines)).await;
+    assert_eq!(
+        (status, created["record"]["description"]["en"].as_str()),
+        (StatusCode::CREATED, Some("One.\r\n\tTwo."))
+    );
+
+    let (status, problem) =
+        api(&app, Method::POST, &format!("/api/v1/revisions/{}/submit", created["id"].as_str().unwrap()), &rep, None)
+            .await;
+    assert_eq!(status, StatusCode::OK, "{problem}");
+    user(&app, CURATOR, UserRole::Curator, None).await;
+    let curator = token(&app, CURATOR, "write").await;
+    let path = format!("/api/v1/revisions/{}/return", created["id"].as_str().unwrap());
+    let (status, problem) = api(&app, Method::POST, &path, &curator, Some(json!({"comment": "\u{0}"}))).await;
+    assert_eq!((status, problem["field"].as_str()), (StatusCode::BAD_REQUEST, Some("comment")), "{problem}");
 }

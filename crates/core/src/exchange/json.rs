@@ -219,6 +219,7 @@ fn parse_error(message: &str) -> Option<ParseError> {
         Url,
         DateOrder,
         Duplicate,
+        ControlCharacter,
         UnknownTheme,
         UnknownActor,
         Email,
@@ -581,6 +582,7 @@ pub(super) mod tests {
             Url,
             DateOrder,
             Duplicate,
+            ControlCharacter,
             UnknownTheme,
             UnknownActor,
             Email,
@@ -616,6 +618,7 @@ pub(super) mod tests {
                 | Url
                 | DateOrder
                 | Duplicate
+                | ControlCharacter
                 | UnknownTheme
                 | UnknownActor
                 | Email

@@ -49,6 +49,7 @@ error-amount = must be a non-negative amount such as 1500000 or 2500.50, without
 error-url = must be a web address starting with http:// or https://.
 error-date-order = must not be before the start date.
 error-duplicate = is given more than once.
+error-control-character = must not contain control characters (such as NUL); check what was pasted.
 error-unknown-actor = names no known organisation.
 error-email = must be an e-mail address such as name@example.org.
 error-password-short = is too short (at least { $min } characters).

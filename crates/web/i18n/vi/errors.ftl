@@ -49,6 +49,7 @@ error-amount = phải là một số tiền không âm như 1500000 hoặc 2500.
 error-url = phải là một địa chỉ web bắt đầu bằng http:// hoặc https://.
 error-date-order = không được trước ngày bắt đầu.
 error-duplicate = được ghi nhiều hơn một lần.
+error-control-character = không được chứa ký tự điều khiển (như NUL); hãy kiểm tra nội dung đã dán.
 error-unknown-actor = không trỏ tới tổ chức nào đã biết.
 error-email = phải là một địa chỉ thư điện tử, ví dụ ten@example.org.
 error-password-short = quá ngắn (tối thiểu { $min } ký tự).
