@@ -152,7 +152,7 @@ fn orders() -> Object {
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ProjectQuery {
-    /// `planned`, `ongoing` or `completed`.
+    /// `planned`, `ongoing`, `suspended`, `completed` or `cancelled`.
     #[param(value_type = Option<ProjectStatus>)]
     pub status: Option<String>,
     /// ISO 3166-1 alpha-2: projects that benefit this country, directly or through a region it lies in.
@@ -324,7 +324,7 @@ pub struct SearchQuery {
     /// An ISO 3166-1 alpha-2 code.
     #[param(pattern = r"^[A-Za-z]{2}$")]
     pub country: Option<String>,
-    /// `planned`, `ongoing` or `completed` (projects).
+    /// `planned`, `ongoing`, `suspended`, `completed` or `cancelled` (projects).
     #[param(value_type = Option<ProjectStatus>)]
     pub status: Option<String>,
     /// A year, e.g. `2015`.
