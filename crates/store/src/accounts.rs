@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::{
     rows::{now, stamp, RowReader},
-    sql::{Conditions, Value},
+    sql::{in_list, Conditions, Value},
     Backend, Store, StoreError,
 };
 
@@ -301,9 +301,14 @@ impl Store {
 
     /// Takes counted attempts back: those refused before they were made, or that succeeded.
     pub async fn forget_attempts(&self, ids: &[i64]) -> Result<(), StoreError> {
-        for id in ids {
-            sqlx::query("DELETE FROM login_failures WHERE id = $1").bind(id).execute(&self.pool).await?;
+        if ids.is_empty() {
+            return Ok(());
         }
+        let mut c = Conditions::default();
+        let ids = in_list(&mut c, ids.iter().map(|id| Value::Int(*id)));
+        sqlx::query_with(&format!("DELETE FROM login_failures WHERE id IN {ids}"), c.arguments())
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
