@@ -38,12 +38,16 @@
 //!
 //! Ties are broken by id, so the same candidates always come back in the same order.
 
-use std::{cmp::Ordering, iter};
+use std::{borrow::Borrow, cmp::Ordering, iter};
 
 use time::Date;
 use uuid::Uuid;
 
 use crate::{fold, reference, CountryCode, Project, RegionCode, ThemeId};
+
+mod landscape;
+
+pub use landscape::Landscape;
 
 // Every reported candidate already shares a place, a theme and a period, so the parts only grade
 // how much. Alike titles and summaries tell best that two projects do the same work, so the text
@@ -362,7 +366,7 @@ fn reasons(project: &Profile, candidate: &Profile, text_similarity: f64) -> Reas
 /// The candidates are usually those the store found for the same countries and regions, but any
 /// list works. The time taken grows linearly with their number, and comparing allocates nothing:
 /// only the candidates returned get their reasons built.
-pub fn find(project: &Profile, candidates: &[Profile], limit: usize) -> Vec<Overlap> {
+pub fn find<P: Borrow<Profile>>(project: &Profile, candidates: &[P], limit: usize) -> Vec<Overlap> {
     struct Found {
         score: f64,
         text: f64,
@@ -372,7 +376,7 @@ pub fn find(project: &Profile, candidates: &[Profile], limit: usize) -> Vec<Over
         .iter()
         .enumerate()
         .filter_map(|(index, c)| {
-            compare(project, c).map(|parts| Found { score: parts.score(), text: parts.text, index })
+            compare(project, c.borrow()).map(|parts| Found { score: parts.score(), text: parts.text, index })
         })
         .collect();
     // The index settles ties between candidates given twice, so that the order never depends on
@@ -380,7 +384,7 @@ pub fn find(project: &Profile, candidates: &[Profile], limit: usize) -> Vec<Over
     let ranking = |a: &Found, b: &Found| {
         b.score
             .total_cmp(&a.score)
-            .then_with(|| candidates[a.index].id.cmp(&candidates[b.index].id))
+            .then_with(|| candidates[a.index].borrow().id.cmp(&candidates[b.index].borrow().id))
             .then(a.index.cmp(&b.index))
     };
     if limit < found.len() {
@@ -394,7 +398,7 @@ pub fn find(project: &Profile, candidates: &[Profile], limit: usize) -> Vec<Over
     found
         .into_iter()
         .map(|f| {
-            let candidate = &candidates[f.index];
+            let candidate = candidates[f.index].borrow();
             Overlap { id: candidate.id, score: f.score, reasons: reasons(project, candidate, f.text) }
         })
         .collect()
@@ -648,6 +652,25 @@ mod tests {
         project.countries.iter().copied().chain(in_regions.map(|c| c.code)).collect()
     }
 
+    /// The store's rule written plainly: the projects that name a country of the project's area
+    /// or a region it names or its countries lie in, sharing a theme, the first `window` of them
+    /// in list order, judged by `find`.
+    fn store_rule(project: &Project, all: &[Project], window: usize) -> Vec<Overlap> {
+        let data = reference::shipped();
+        let mut regions: BTreeSet<RegionCode> = project.regions.iter().copied().collect();
+        regions.extend(project.countries.iter().filter_map(|c| data.country(*c)).flat_map(|c| c.regions()));
+        let area = area(project);
+        let mut candidates: Vec<&Project> = all
+            .iter()
+            .filter(|q| q.id != project.id)
+            .filter(|q| q.countries.iter().any(|c| area.contains(c)) || q.regions.iter().any(|r| regions.contains(r)))
+            .filter(|q| q.themes.iter().any(|t| project.themes.contains(t)))
+            .collect();
+        candidates.sort_by_key(|q| (q.newest_key(), q.id));
+        let profiles: Vec<Profile> = candidates.iter().take(window).map(|q| Profile::of(q)).collect();
+        find(&Profile::of(project), &profiles, 5)
+    }
+
     fn score(project: &Project, candidate: &Project) -> Option<f64> {
         overlaps(project, slice::from_ref(candidate)).first().map(|o| o.score)
     }
@@ -697,6 +720,44 @@ mod tests {
             }
             if let Some(before) = before {
                 prop_assert!(score(&a, &b).is_some_and(|after| after >= before));
+            }
+        }
+
+        #[test]
+        fn the_landscape_finds_what_the_store_rule_finds(
+            projects in collection::vec(any_project(), 1..40),
+            gone in collection::vec(any::<prop::sample::Index>(), 0..5),
+            window in 1usize..12,
+        ) {
+            let mut projects: Vec<Project> = projects
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| Project {
+                    id: Uuid::from_u128(i as u128 + 1),
+                    slug: Slug::parse(&format!("p-{}", i % 7)).unwrap(),
+                    ..p
+                })
+                .collect();
+            let mut landscape = Landscape::new();
+            for p in &projects {
+                landscape.insert(p);
+            }
+            // Forgetting some and keeping changed versions of others leaves it as if built anew.
+            for index in gone {
+                let p = projects.remove(index.index(projects.len()));
+                landscape.remove(p.id);
+                if projects.is_empty() {
+                    break;
+                }
+            }
+            if let Some(first) = projects.first_mut() {
+                first.regions = self::regions(&["142"]);
+                landscape.insert(first);
+            }
+            prop_assert_eq!(landscape.len(), projects.len());
+            for p in &projects {
+                let expected = store_rule(p, &projects, window);
+                prop_assert_eq!(landscape.overlaps(p.id, window, 5), Some(expected));
             }
         }
 

@@ -12,7 +12,7 @@ use std::{
     time::Duration,
 };
 
-use gfce_core::Slug;
+use gfce_core::{overlap, Slug};
 use gfce_store::{Change, Store};
 use serde::{Deserialize, Serialize};
 use tantivy::{IndexWriter, TantivyDocument, Term};
@@ -69,12 +69,15 @@ impl SearchIndex {
         self.writer().delete_all_documents()?;
         self.add(docs)?;
         let mut count = 0;
+        let mut landscape = overlap::Landscape::new();
         let mut last = String::new();
         while let Some(page) = Some(store.projects_after(last.clone(), PAGE).await?).filter(|p| !p.is_empty()) {
             last = page[page.len() - 1].record.slug.to_string();
             count += page.len();
+            page.iter().for_each(|p| landscape.insert(&p.record));
             self.add(page.iter().map(|p| document::project(self.fields, &p.record, &names)).collect())?;
         }
+        self.landscape.replace(landscape);
         let mut last = String::new();
         while let Some(page) = Some(store.resources_after(last.clone(), PAGE).await?).filter(|p| !p.is_empty()) {
             last = page[page.len() - 1].record.slug.to_string();
@@ -181,7 +184,11 @@ impl SearchIndex {
             ids
         };
         let actors = store.actors_by_ids(&ids("actor")).await?;
-        let projects = store.projects_by_ids(&ids("project")).await?;
+        let project_ids = ids("project");
+        let projects = store.projects_by_ids(&project_ids).await?;
+        let gone: Vec<Uuid> =
+            project_ids.iter().filter(|id| !projects.iter().any(|p| p.record.id == **id)).copied().collect();
+        self.landscape.apply(&projects.iter().map(|p| &p.record).collect::<Vec<_>>(), &gone);
         let resources = store.resources_by_ids(&ids("resource")).await?;
         let events = store.events_by_ids(&ids("event")).await?;
 
@@ -237,6 +244,11 @@ pub fn spawn_follower(index: Arc<SearchIndex>, store: Store, every: Duration) ->
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
+            if !index.overlaps_loaded() {
+                if let Err(e) = index.load_overlaps(&store).await {
+                    tracing::warn!(error = %e, "project profiles could not be loaded for overlaps");
+                }
+            }
             match index.catch_up(&store).await {
                 Ok(0) => {}
                 Ok(n) => tracing::debug!(changes = n, "search index caught up"),

@@ -20,6 +20,7 @@
 mod document;
 mod facets;
 mod follow;
+mod overlaps;
 mod query;
 mod schema;
 
@@ -118,6 +119,8 @@ pub struct SearchIndex {
     fields: Fields,
     applied: follow::Applied,
     facet_ords: Arc<facets::FacetOrds>,
+    /// Every project's profile, for overlaps.
+    landscape: overlaps::Kept,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -179,6 +182,7 @@ impl SearchIndex {
             fields,
             applied: follow::Applied::default(),
             facet_ords,
+            landscape: overlaps::Kept::default(),
         })
     }
 

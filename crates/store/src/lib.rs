@@ -17,6 +17,7 @@ mod actors;
 mod applications;
 mod change_log;
 mod children;
+mod counts;
 mod curation;
 mod error;
 mod events;
@@ -24,6 +25,8 @@ mod exchange;
 mod facts;
 mod file;
 mod mail;
+#[cfg(test)]
+mod plans;
 mod projects;
 mod read;
 mod reference;
@@ -35,7 +38,7 @@ mod taxonomy;
 mod tokens;
 mod write;
 
-use std::{str::FromStr, time::Duration};
+use std::{str::FromStr, sync::Arc, time::Duration};
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},
@@ -105,6 +108,8 @@ pub struct Store {
     backend: Backend,
     /// The SQLite file, checked before and after each write.
     file: Option<file::DatabaseFile>,
+    /// List counts kept until the data changes.
+    counts: Arc<counts::Counts>,
 }
 
 impl Store {
@@ -141,7 +146,7 @@ impl Store {
             sqlx::query("PRAGMA journal_mode = WAL").fetch_all(&pool).await?;
         }
         let file = file::DatabaseFile::of_url(url);
-        Ok(Store { pool, backend, file })
+        Ok(Store { pool, backend, file, counts: Arc::default() })
     }
 
     pub fn backend(&self) -> Backend {

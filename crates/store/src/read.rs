@@ -54,7 +54,7 @@ pub(crate) trait Stored: Sized {
 impl Store {
     /// The records whose rows meet `c`, with `tail` (an order, a limit) after the conditions.
     pub(crate) async fn records<T: Stored>(&self, c: &Conditions, tail: &str) -> Result<Vec<Dated<T>>, StoreError> {
-        let sql = format!("SELECT {} FROM {} {} {} {tail}", T::COLUMNS, T::TABLE.name, T::ALIAS, c.where_clause());
+        let sql = records_sql::<T>(c, tail);
         let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
         let ids: Vec<String> = rows.iter().map(|r| r.try_get::<String, _>("id")).collect::<Result<_, _>>()?;
         let mut children = children::load(&self.pool, T::TABLE.entity, &ids).await?;
@@ -76,11 +76,10 @@ impl Store {
         page: PageRequest,
     ) -> Result<Page<T>, StoreError> {
         let count_sql = format!("SELECT COUNT(*) AS n FROM {} {} {}", T::TABLE.name, T::ALIAS, c.where_clause());
-        let total: i64 = sqlx::query_with(&count_sql, c.arguments()).fetch_one(&self.pool).await?.try_get("n")?;
-        let limit = c.bind(Value::Int(i64::from(page.per_page())));
-        let offset = c.bind(Value::Int(page.offset() as i64));
-        let items = self.records(&c, &format!("ORDER BY {order_by} LIMIT {limit} OFFSET {offset}")).await?;
-        Ok(Page { items: items.into_iter().map(|d| d.record).collect(), total: total as u64, request: page })
+        let total = self.count(&count_sql, &c).await?;
+        let tail = page_tail(&mut c, order_by, page);
+        let items = self.records(&c, &tail).await?;
+        Ok(Page { items: items.into_iter().map(|d| d.record).collect(), total, request: page })
     }
 
     pub(crate) async fn record_by_slug<T: Stored>(&self, slug: &Slug) -> Result<Option<Dated<T>>, StoreError> {
@@ -123,6 +122,18 @@ impl Store {
         c.push(format!("{a}.slug > {after}"));
         self.records(&c, &format!("ORDER BY {a}.slug LIMIT {limit}")).await
     }
+}
+
+/// The query for the records of type `T` whose rows meet `c`, with `tail` after the conditions.
+pub(crate) fn records_sql<T: Stored>(c: &Conditions, tail: &str) -> String {
+    format!("SELECT {} FROM {} {} {} {tail}", T::COLUMNS, T::TABLE.name, T::ALIAS, c.where_clause())
+}
+
+/// The order and the bounds of one page of a list.
+pub(crate) fn page_tail(c: &mut Conditions, order_by: &str, page: PageRequest) -> String {
+    let limit = c.bind(Value::Int(i64::from(page.per_page())));
+    let offset = c.bind(Value::Int(page.offset() as i64));
+    format!("ORDER BY {order_by} LIMIT {limit} OFFSET {offset}")
 }
 
 /// What a list of any kind of record may be narrowed by: its child rows and its folded search

@@ -83,6 +83,12 @@ impl Conditions {
         }
     }
 
+    /// The bound values written out, which with the statement's text tells one query from
+    /// another.
+    pub(crate) fn key(&self) -> String {
+        format!("{:?}", self.values)
+    }
+
     pub(crate) fn arguments(&self) -> AnyArguments<'static> {
         let mut args = AnyArguments::default();
         for value in &self.values {

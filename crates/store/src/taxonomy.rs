@@ -4,7 +4,10 @@ use gfce_core::{
     reference::{self, Country, EventSeries, Region},
     CountryCode, RegionCode, Slug, Theme, ThemeId,
 };
-use std::collections::HashMap;
+use std::{
+    collections::{HashMap, HashSet},
+    sync::Arc,
+};
 
 use sqlx::{any::AnyRow, Row};
 
@@ -12,27 +15,60 @@ use crate::{rows::RowReader, Store, StoreError};
 
 impl Store {
     /// How many projects benefit each country that some project benefits: directly, or as part of
-    /// a region it lies in, as the projects list's country filter counts them.
-    pub async fn projects_per_country(&self) -> Result<HashMap<CountryCode, u64>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT country, COUNT(*) AS projects FROM ( \
-                 SELECT rc.country, rc.record_id FROM record_countries rc \
-                 JOIN projects p ON p.id = rc.record_id \
-                 UNION \
-                 SELECT k.code AS country, rr.record_id FROM record_regions rr \
-                 JOIN projects p ON p.id = rr.record_id \
-                 JOIN countries k ON rr.region IN (k.region, k.sub_region, k.intermediate_region) \
-             ) benefits GROUP BY country",
+    /// a region it lies in, as the projects list's country filter counts them. Made again only
+    /// once the data has changed.
+    pub async fn projects_per_country(&self) -> Result<Arc<HashMap<CountryCode, u64>>, StoreError> {
+        self.kept_per_country(self.count_projects_per_country()).await
+    }
+
+    /// Counted as |direct ∪ regional| = |direct| + |regional| − |both| for each country: every
+    /// part is a grouped count or a few rows per regional project, where the union itself would
+    /// have to sort every (country, project) pair.
+    async fn count_projects_per_country(&self) -> Result<HashMap<CountryCode, u64>, StoreError> {
+        let direct = sqlx::query(
+            "SELECT country, COUNT(*) AS projects FROM record_countries \
+             WHERE record_id IN (SELECT id FROM projects) GROUP BY country",
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let r = RowReader::new(row, "country", "country");
-                let count = u64::try_from(r.int("projects")?).map_err(|e| r.corrupt(e))?;
-                Ok((r.parsed("country", CountryCode::parse)?, count))
-            })
-            .collect()
+        let regional = sqlx::query(
+            "SELECT rr.region, rr.record_id, rc.country FROM record_regions rr \
+             LEFT JOIN record_countries rc ON rc.record_id = rr.record_id \
+             WHERE rr.record_id IN (SELECT id FROM projects)",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_region: HashMap<RegionCode, HashSet<String>> = HashMap::new();
+        let mut named_with: HashMap<(CountryCode, RegionCode), HashSet<String>> = HashMap::new();
+        for row in &regional {
+            let r = RowReader::new(row, "project", "record_id");
+            let region = r.parsed("region", RegionCode::parse)?;
+            let record = r.text("record_id")?;
+            if let Some(country) = r.opt_parsed("country", CountryCode::parse)? {
+                named_with.entry((country, region)).or_default().insert(record.clone());
+            }
+            by_region.entry(region).or_default().insert(record);
+        }
+        let mut counts = HashMap::new();
+        for row in &direct {
+            let r = RowReader::new(row, "country", "country");
+            let count = u64::try_from(r.int("projects")?).map_err(|e| r.corrupt(e))?;
+            counts.insert(r.parsed("country", CountryCode::parse)?, count);
+        }
+        for country in &reference::shipped().countries {
+            let regions: Vec<RegionCode> = country.regions().collect();
+            let mut regional: HashSet<&String> = HashSet::new();
+            let mut both: HashSet<&String> = HashSet::new();
+            for region in &regions {
+                regional.extend(by_region.get(region).into_iter().flatten());
+                both.extend(named_with.get(&(country.code, *region)).into_iter().flatten());
+            }
+            let added = (regional.len() - both.len()) as u64;
+            if added > 0 {
+                *counts.entry(country.code).or_default() += added;
+            }
+        }
+        Ok(counts)
     }
 
     /// Every country, sorted by its ISO code.

@@ -19,6 +19,7 @@ mod knowledge;
 mod matrix;
 mod open_data;
 mod ops;
+mod overlaps;
 mod pages;
 mod probes;
 mod search;

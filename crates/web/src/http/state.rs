@@ -1,6 +1,6 @@
 //! What every handler shares, and the limits that protect the server.
 
-use std::{sync::Arc, time::Duration};
+use std::{collections::HashMap, sync::Arc, time::Duration};
 
 use gfce_core::{overlap, Project};
 use gfce_search::{SearchIndex, SearchRequest, SearchResults};
@@ -55,16 +55,23 @@ impl AppState {
 
 /// How many possibly overlapping projects a project shows, out of how many candidates.
 const OVERLAPS_SHOWN: usize = 5;
-const OVERLAP_CANDIDATES: u32 = 500;
+const OVERLAP_CANDIDATES: usize = 500;
 
 impl AppState {
-    /// The projects that possibly duplicate the effort of `project`, the most alike first: the
-    /// store picks candidates cheaply, core scores them and says why.
+    /// The projects that possibly duplicate the effort of `project`, the most alike first. The
+    /// profiles the search index keeps answer; until it has loaded them, or for a project it has
+    /// not seen yet, the store picks the candidates and core scores them by the same rule.
     pub async fn overlaps(&self, project: &Project) -> Result<Vec<(Project, overlap::Overlap)>, WebError> {
-        let candidates = self.store.overlap_candidates(project, OVERLAP_CANDIDATES).await?;
+        if let Some(found) = self.search.overlaps(project.id, OVERLAP_CANDIDATES, OVERLAPS_SHOWN) {
+            let ids: Vec<_> = found.iter().map(|o| o.id).collect();
+            let mut by_id: HashMap<_, Project> =
+                self.store.projects_by_ids(&ids).await?.into_iter().map(|d| (d.record.id, d.record)).collect();
+            return Ok(found.into_iter().filter_map(|o| by_id.remove(&o.id).map(|p| (p, o))).collect());
+        }
+        let candidates = self.store.overlap_candidates(project, OVERLAP_CANDIDATES as u32).await?;
         let profiles: Vec<overlap::Profile> = candidates.iter().map(overlap::Profile::of).collect();
         let found = overlap::find(&overlap::Profile::of(project), &profiles, OVERLAPS_SHOWN);
-        let mut by_id: std::collections::HashMap<_, Project> = candidates.into_iter().map(|p| (p.id, p)).collect();
+        let mut by_id: HashMap<_, Project> = candidates.into_iter().map(|p| (p.id, p)).collect();
         Ok(found.into_iter().filter_map(|o| by_id.remove(&o.id).map(|p| (p, o))).collect())
     }
 }
