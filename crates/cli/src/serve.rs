@@ -17,8 +17,26 @@ const FOLLOW_EVERY: Duration = Duration::from_millis(500);
 const SEND_EVERY: Duration = Duration::from_secs(5);
 /// How long one SMTP exchange may take.
 const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
+/// How often the SQLite write-ahead log is emptied into the database file, for the writes of other
+/// processes (an import) as much as this one's.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(300);
 /// How many changes behind an index may be at start and still be caught up rather than rebuilt.
 const REBUILD_BEYOND: i64 = 20_000;
+
+/// Checkpoints the database every [`CHECKPOINT_EVERY`] until aborted; a failure is logged and
+/// the next round tries again.
+fn spawn_checkpoints(store: Store) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(CHECKPOINT_EVERY);
+        ticker.tick().await;
+        loop {
+            ticker.tick().await;
+            if let Err(e) = store.checkpoint().await {
+                tracing::warn!(error = %e, "could not checkpoint the database");
+            }
+        }
+    })
+}
 
 fn open_index(data_dir: &std::path::Path) -> anyhow::Result<Arc<SearchIndex>> {
     let dir = data_dir.join("search-index");
@@ -103,6 +121,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         index.catch_up(&store).await.context("could not bring the search index up to date")?;
     }
     let follower = spawn_follower(index.clone(), store.clone(), FOLLOW_EVERY);
+    let checkpoints = spawn_checkpoints(store.clone());
     let listener = TcpListener::bind(args.addr).await.with_context(|| format!("could not listen on {}", args.addr))?;
     let addr = listener.local_addr().context("could not read the listening address")?;
     let limits = Limits {
@@ -147,6 +166,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         .await
         .context("the server failed")?;
     follower.abort();
+    checkpoints.abort();
     if let Some(sender) = sender {
         sender.abort();
     }

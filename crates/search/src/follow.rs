@@ -94,6 +94,7 @@ impl SearchIndex {
         let horizon = mark.horizon;
         self.commit(&mut self.writer(), &Mark { last: latest, ..mark })?;
         self.applied.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.changed();
         tracing::info!(documents = count, horizon, "search index rebuilt");
         Ok(count)
     }
@@ -155,6 +156,7 @@ impl SearchIndex {
                 // starts again from there.
                 self.commit(&mut writer, &Mark { last: last.clone(), ..mark.clone() })?;
                 self.applied.0.lock().unwrap_or_else(|e| e.into_inner()).extend(fresh.iter().map(|c| (c.seq, c.tx)));
+                self.changed();
                 applied += fresh.len();
             }
             let full = changes.len() as i64 == BATCH;

@@ -121,6 +121,8 @@ pub struct SearchIndex {
     facet_ords: Arc<facets::FacetOrds>,
     /// Every project's profile, for overlaps.
     landscape: overlaps::Kept,
+    /// Bumped whenever the index applies changes.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -183,7 +185,18 @@ impl SearchIndex {
             applied: follow::Applied::default(),
             facet_ords,
             landscape: overlaps::Kept::default(),
+            generation: std::sync::atomic::AtomicU64::new(0),
         })
+    }
+
+    /// A number that changes whenever the index has applied changes to the records, its own
+    /// process's or another's: what was read from the records before may be out of date.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    fn changed(&self) {
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::Release);
     }
 
     /// Runs a search. Any query string is accepted.

@@ -107,9 +107,14 @@ impl Store {
             sqlx::query(IMPORT_CACHE).execute(&mut *conn).await?;
         }
         let report = Self::import_on(&mut conn, data, file, earlier, strict, progress).await;
+        self.wrote();
         if sqlite {
             sqlx::query(DEFAULT_CACHE).execute(&mut *conn).await?;
         }
+        drop(conn);
+        // The whole import went through the log; it goes into the database file now rather than
+        // at some later commit, and the log back to its usual size.
+        self.checkpoint().await?;
         report
     }
 

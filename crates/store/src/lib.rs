@@ -38,7 +38,14 @@ mod taxonomy;
 mod tokens;
 mod write;
 
-use std::{str::FromStr, sync::Arc, time::Duration};
+use std::{
+    str::FromStr,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},
@@ -110,6 +117,8 @@ pub struct Store {
     file: Option<file::DatabaseFile>,
     /// List counts kept until the data changes.
     counts: Arc<counts::Counts>,
+    /// Writes this process has committed.
+    writes: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -130,8 +139,11 @@ impl Store {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
                         // Per connection: SQLite forgets these when a connection closes.
+                        // After a checkpoint, a WAL grown past the limit is cut back to it rather
+                        // than kept at its largest (an import's hundreds of MiB) until shutdown.
                         conn.execute(
-                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; \
+                             PRAGMA journal_size_limit = 67108864;",
                         )
                         .await?;
                     }
@@ -146,7 +158,7 @@ impl Store {
             sqlx::query("PRAGMA journal_mode = WAL").fetch_all(&pool).await?;
         }
         let file = file::DatabaseFile::of_url(url);
-        Ok(Store { pool, backend, file, counts: Arc::default() })
+        Ok(Store { pool, backend, file, counts: Arc::default(), writes: Arc::default() })
     }
 
     pub fn backend(&self) -> Backend {
@@ -175,7 +187,19 @@ impl Store {
     /// meanwhile took it into a file nobody will read, which the caller must not acknowledge.
     pub(crate) async fn commit(&self, tx: Transaction<'static, Any>) -> Result<(), StoreError> {
         tx.commit().await?;
+        self.wrote();
         self.check_file()
+    }
+
+    fn wrote(&self) {
+        self.writes.fetch_add(1, Ordering::Release);
+    }
+
+    /// How many writes this process has committed through this store (and its clones): what it
+    /// shows may have changed whenever the number does. Writes of other processes are seen
+    /// through the change log.
+    pub fn writes(&self) -> u64 {
+        self.writes.load(Ordering::Acquire)
     }
 
     fn check_file(&self) -> Result<(), StoreError> {
@@ -204,6 +228,16 @@ impl Store {
         }
         let path = path.to_str().ok_or(StoreError::Unsupported("the backup's path must be UTF-8"))?;
         sqlx::query("VACUUM INTO $1").bind(path).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Copies what the SQLite write-ahead log holds into the database file and empties the log,
+    /// as far as no reader still needs it; nothing to do on PostgreSQL. SQLite does it by itself
+    /// as the log grows, but only partly while readers are busy, and keeps the file at its largest.
+    pub async fn checkpoint(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").fetch_all(&self.pool).await?;
+        }
         Ok(())
     }
 

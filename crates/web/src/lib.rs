@@ -59,6 +59,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(http::assets::routes())
         .fallback(|| async { WebError::NotFound })
         .method_not_allowed_fallback(|| async { WebError::MethodNotAllowed })
+        .layer(middleware::from_fn_with_state(state.clone(), http::page_cache::serve))
         // Inside the limit on writes, so that a flood of writes with made-up tokens is cut off
         // before it reaches the database.
         .layer(middleware::from_fn_with_state(state.clone(), access::bearer::authenticate));

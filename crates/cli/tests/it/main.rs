@@ -20,6 +20,7 @@ mod matrix;
 mod open_data;
 mod ops;
 mod overlaps;
+mod page_cache;
 mod pages;
 mod probes;
 mod search;

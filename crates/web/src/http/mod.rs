@@ -6,6 +6,7 @@ pub mod assets;
 pub mod error;
 pub mod i18n;
 pub mod ops;
+pub mod page_cache;
 pub mod params;
 pub mod queries;
 pub mod rate;

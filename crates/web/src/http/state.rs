@@ -23,6 +23,8 @@ pub struct AppState {
     /// Whether a queued message's text is also written to the log: when no SMTP server is
     /// configured, the log and the outbox page are the only ways to read it.
     pub log_mail_bodies: bool,
+    /// Answers kept for readers who are not signed in.
+    pub pages: Arc<super::page_cache::PageCache>,
 }
 
 impl AppState {
@@ -34,6 +36,7 @@ impl AppState {
             metrics: metrics_handle(),
             public_url: public_url.trim_end_matches('/').to_owned(),
             log_mail_bodies: false,
+            pages: Arc::default(),
         }
     }
 
