@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::{
     children::Children,
-    read::Stored,
+    read::{Order, Stored},
     rows::{date_text, RowReader},
     sql::{Conditions, Value},
     write::{self, Prepared, Table},
@@ -135,10 +135,10 @@ impl Stored for Actor {
 }
 
 /// The `ORDER BY` list of the directory: the column list of an index, so that a list walks it.
-pub(crate) fn actor_order(lang: Lang) -> &'static str {
+pub(crate) fn actor_order(lang: Lang) -> Order {
     match lang {
-        Lang::En => "m.sort_en, m.slug",
-        Lang::Vi => "m.sort_vi, m.slug",
+        Lang::En => Order { sql: "m.sort_en, m.slug", index: Some("actors_sort_en") },
+        Lang::Vi => Order { sql: "m.sort_vi, m.slug", index: Some("actors_sort_vi") },
     }
 }
 

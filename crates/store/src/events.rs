@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::{
     children::Children,
-    read::Stored,
+    read::{Order, Stored},
     rows::{date_text, RowReader},
     sql::{Conditions, Value},
     write::{self, Prepared, Table},
@@ -64,7 +64,7 @@ impl Store {
     pub async fn list_events(&self, series: Option<&Slug>, page: PageRequest) -> Result<Page<Event>, StoreError> {
         let mut c = Conditions::default();
         c.equal("e.series", series.map(Slug::as_str));
-        self.records_page(c, "e.starts_on DESC, e.slug", page).await
+        self.records_page(c, Order { sql: "e.starts_on DESC, e.slug", index: None }, page).await
     }
 
     /// The events most recently added or changed, optionally in one country, newest first.

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::{
     children::Children,
-    read::Stored,
+    read::{Order, Stored},
     rows::{date_text, RowReader},
     sql::{in_list, Conditions, Value},
     write::{self, Prepared, Table},
@@ -115,13 +115,14 @@ pub enum ProjectOrder {
 }
 
 impl ProjectOrder {
-    /// The `ORDER BY` list: each is the column list of an index, so that a list walks the index.
-    pub(crate) fn sql(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ProjectOrder::Newest, _) => "p.sort_newest",
-            (ProjectOrder::Title, Lang::En) => "p.sort_en, p.slug",
-            (ProjectOrder::Title, Lang::Vi) => "p.sort_vi, p.slug",
-        }
+    /// Each order is the column list of an index, so that a list walks the index.
+    pub(crate) fn sql(self, lang: Lang) -> Order {
+        let (sql, index) = match (self, lang) {
+            (ProjectOrder::Newest, _) => ("p.sort_newest", "projects_newest"),
+            (ProjectOrder::Title, Lang::En) => ("p.sort_en, p.slug", "projects_sort_en"),
+            (ProjectOrder::Title, Lang::Vi) => ("p.sort_vi, p.slug", "projects_sort_vi"),
+        };
+        Order { sql, index: Some(index) }
     }
 }
 

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::{
     children::Children,
-    read::Stored,
+    read::{Order, Stored},
     rows::{date_text, RowReader},
     sql::{Conditions, Value},
     write::{self, Prepared, Table},
@@ -102,7 +102,12 @@ impl Store {
         filter: &ResourceFilter,
         page: PageRequest,
     ) -> Result<Page<Resource>, StoreError> {
-        self.records_page(filter.conditions(), "r.published_on IS NULL, r.published_on DESC, r.slug", page).await
+        self.records_page(
+            filter.conditions(),
+            Order { sql: "r.published_on IS NULL, r.published_on DESC, r.slug", index: None },
+            page,
+        )
+        .await
     }
 
     /// The tool or publication with this slug.

@@ -48,7 +48,7 @@ impl From<Option<i64>> for Value {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Conditions {
     clauses: Vec<String>,
     values: Vec<Value>,
@@ -72,6 +72,11 @@ impl Conditions {
             let p = self.bind(value.into());
             self.push(format!("{column} = {p}"));
         }
+    }
+
+    /// Whether any condition narrows the rows.
+    pub(crate) fn is_filtered(&self) -> bool {
+        !self.clauses.is_empty()
     }
 
     /// `WHERE a AND b …`, or nothing.
