@@ -34,9 +34,10 @@ fn cookie_value(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_owned()
 }
 
+/// The CSRF token of the first form on a page.
 pub(crate) fn hidden_token(page: &str) -> String {
     let start = page.find("name=\"csrf_token\" value=\"").expect("a CSRF field") + 25;
-    page[start..start + 64].to_owned()
+    page[start..].split('"').next().unwrap().to_owned()
 }
 
 /// A browser's visit: the cookies it holds, sent back with every request.

@@ -23,7 +23,7 @@ use fluent_bundle::FluentValue;
 use gfce_core::{allowed, Action, Lang, LanguageTag, LocalizedText};
 
 use crate::{
-    access::{own_actor, Viewer},
+    access::{csrf, own_actor, Viewer},
     http::{assets, AppState, I18n, WebError},
 };
 use widgets::{field_messages, FieldMessage};
@@ -61,7 +61,7 @@ impl FromRequestParts<AppState> for PageCtx {
                 email: session.user.email.to_string(),
                 contributes: allowed(&who, &Action::SubmitContent { on_behalf_of: own_actor(&who) }),
                 reviews: allowed(&who, &Action::Review),
-                csrf_token: session.csrf_token.clone(),
+                csrf_token: csrf::mask(&session.csrf_token),
             }
         });
         Ok(ctx)
