@@ -24,7 +24,7 @@ use gfce_core::{allowed, Action, Lang, LanguageTag, LocalizedText};
 
 use crate::{
     access::{csrf, own_actor, Viewer},
-    http::{assets, AppState, I18n, WebError},
+    http::{assets, compress, AppState, I18n, WebError},
 };
 use widgets::{field_messages, FieldMessage};
 
@@ -236,9 +236,13 @@ pub fn with_cookie(mut response: Response, cookie: Option<HeaderValue>) -> Respo
     response
 }
 
-/// Pages that show a secret or recovery codes must not be kept by the browser or a proxy.
-pub fn no_store(mut response: Response) -> Response {
+/// An answer that shows a secret (a second factor's, recovery codes, a new API token, the mail
+/// outbox's links): not to be kept by the browser or a proxy, nor compressed, since a secret shown
+/// again and again in compressed answers that reflect the request (every page's query string, in
+/// its language link) can be guessed from their sizes (BREACH).
+pub fn showing_secret(mut response: Response) -> Response {
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.extensions_mut().insert(compress::Uncompressed);
     response
 }
 
