@@ -68,8 +68,16 @@ impl<'a> Visit<'a> {
     }
 
     pub(crate) async fn get(&mut self, path: &str) -> reqwest::Response {
-        let r = self.app.client.get(format!("{}{path}", self.app.base)).header(header::COOKIE, self.header()).send();
-        let r = r.await.unwrap();
+        self.get_with(path, &[]).await
+    }
+
+    /// A GET with these headers besides the cookies.
+    pub(crate) async fn get_with(&mut self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self.app.client.get(format!("{}{path}", self.app.base)).header(header::COOKIE, self.header());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let r = request.send().await.unwrap();
         self.keep(&r);
         r
     }

@@ -27,3 +27,4 @@ mod store;
 mod throttle;
 mod timestamps;
 mod tokens;
+mod wire;
