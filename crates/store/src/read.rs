@@ -136,6 +136,19 @@ impl Store {
         self.records(&c, &format!("ORDER BY {a}.updated_at DESC, {a}.slug LIMIT {limit}")).await
     }
 
+    /// When the last written of the records with these slugs was written; `None` if none exists.
+    pub(crate) async fn last_written<T: Stored>(&self, slugs: &[&Slug]) -> Result<Option<Timestamp>, StoreError> {
+        if slugs.is_empty() {
+            return Ok(None);
+        }
+        let mut c = Conditions::default();
+        let list = in_list(&mut c, slugs.iter().map(|s| Value::from(s.as_str())));
+        c.push(format!("slug IN {list}"));
+        let sql = format!("SELECT MAX(updated_at) AS at FROM {} {}", T::TABLE.name, c.where_clause());
+        let row = sqlx::query_with(&sql, c.arguments()).fetch_one(&self.pool).await?;
+        RowReader::new(&row, T::TABLE.entity, "at").opt_timestamp("at")
+    }
+
     /// Up to `limit` records whose slug sorts after `after`, in slug order: for reading everything
     /// a page at a time (exports, index rebuilds).
     pub(crate) async fn records_after<T: Stored>(
@@ -246,4 +259,23 @@ by_ids_and_after! {
     Project: projects_by_ids, projects_after;
     Resource: resources_by_ids, resources_after;
     Event: events_by_ids, events_after;
+}
+
+/// When records were last written, for the `Last-Modified` of answers that show them: an answer
+/// made of several records changes when any of them does.
+impl Store {
+    /// When the last written of the actors with these slugs was written; `None` if none exists.
+    pub async fn actors_written(&self, slugs: &[&Slug]) -> Result<Option<Timestamp>, StoreError> {
+        self.last_written::<Actor>(slugs).await
+    }
+
+    /// When the last written of the projects with these slugs was written; `None` if none exists.
+    pub async fn projects_written(&self, slugs: &[&Slug]) -> Result<Option<Timestamp>, StoreError> {
+        self.last_written::<Project>(slugs).await
+    }
+
+    /// When the last written of the events with these slugs was written; `None` if none exists.
+    pub async fn events_written(&self, slugs: &[&Slug]) -> Result<Option<Timestamp>, StoreError> {
+        self.last_written::<Event>(slugs).await
+    }
 }

@@ -34,9 +34,10 @@ fn cookie_value(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_owned()
 }
 
+/// The CSRF token of the first form on a page.
 pub(crate) fn hidden_token(page: &str) -> String {
     let start = page.find("name=\"csrf_token\" value=\"").expect("a CSRF field") + 25;
-    page[start..start + 64].to_owned()
+    page[start..].split('"').next().unwrap().to_owned()
 }
 
 /// A browser's visit: the cookies it holds, sent back with every request.
@@ -67,8 +68,16 @@ impl<'a> Visit<'a> {
     }
 
     pub(crate) async fn get(&mut self, path: &str) -> reqwest::Response {
-        let r = self.app.client.get(format!("{}{path}", self.app.base)).header(header::COOKIE, self.header()).send();
-        let r = r.await.unwrap();
+        self.get_with(path, &[]).await
+    }
+
+    /// A GET with these headers besides the cookies.
+    pub(crate) async fn get_with(&mut self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self.app.client.get(format!("{}{path}", self.app.base)).header(header::COOKIE, self.header());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let r = request.send().await.unwrap();
         self.keep(&r);
         r
     }

@@ -29,3 +29,4 @@ mod store;
 mod throttle;
 mod timestamps;
 mod tokens;
+mod wire;

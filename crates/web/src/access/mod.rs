@@ -62,10 +62,10 @@ impl Viewer {
         }
     }
 
-    /// The CSRF token for the forms of a page shown to a signed-in viewer; empty for a visitor,
-    /// whose forms take theirs from [`csrf::FormToken`].
+    /// The CSRF token for the forms of a page shown to a signed-in viewer, masked for this
+    /// answer; empty for a visitor, whose forms take theirs from [`csrf::FormToken`].
     pub fn csrf_token(&self) -> String {
-        self.session.as_ref().map(|s| s.csrf_token.clone()).unwrap_or_default()
+        self.session.as_ref().map(|s| csrf::mask(&s.csrf_token)).unwrap_or_default()
     }
 }
 
@@ -109,8 +109,9 @@ impl SignedIn {
         require(&self.principal, action)
     }
 
+    /// The CSRF token for the forms of a page, masked for this answer.
     pub fn csrf_token(&self) -> String {
-        self.session.csrf_token.clone()
+        csrf::mask(&self.session.csrf_token)
     }
 }
 

@@ -12,6 +12,7 @@ use super::dto::{
 use crate::{
     access::ApiCaller,
     http::{
+        conditional::Modified,
         params::{first_error, given, Params, SlugParam},
         queries::{ActorQuery, EventQuery, MemberQuery},
         AppState, Problem, WebError,
@@ -71,9 +72,10 @@ pub async fn list_members(
 pub async fn get_member(
     State(state): State<AppState>,
     SlugParam(slug): SlugParam,
-) -> Result<Json<ActorItem>, WebError> {
+) -> Result<Modified<Json<ActorItem>>, WebError> {
     let member = state.store.actor(&slug).await?.filter(|a| a.joined.is_some()).ok_or(WebError::NotFound)?;
-    Ok(Json((&member).into()))
+    let at = state.store.actors_written(&[&slug]).await?.ok_or(WebError::NotFound)?;
+    Ok(Modified { at, answer: Json((&member).into()) })
 }
 
 /// List every actor: members, partners and the other organisations projects name.
@@ -99,9 +101,13 @@ pub async fn list_actors(
         (status = 200, body = ActorItem),
         (status = 404, description = "No record has this slug", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn get_actor(State(state): State<AppState>, SlugParam(slug): SlugParam) -> Result<Json<ActorItem>, WebError> {
+pub async fn get_actor(
+    State(state): State<AppState>,
+    SlugParam(slug): SlugParam,
+) -> Result<Modified<Json<ActorItem>>, WebError> {
     let actor = state.store.actor(&slug).await?.ok_or(WebError::NotFound)?;
-    Ok(Json((&actor).into()))
+    let at = state.store.actors_written(&[&slug]).await?.ok_or(WebError::NotFound)?;
+    Ok(Modified { at, answer: Json((&actor).into()) })
 }
 
 /// List events, the most recent first.
@@ -127,9 +133,13 @@ pub async fn list_events(
         (status = 200, body = EventItem),
         (status = 404, description = "No record has this slug", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn get_event(State(state): State<AppState>, SlugParam(slug): SlugParam) -> Result<Json<EventItem>, WebError> {
+pub async fn get_event(
+    State(state): State<AppState>,
+    SlugParam(slug): SlugParam,
+) -> Result<Modified<Json<EventItem>>, WebError> {
     let event = state.store.event(&slug).await?.ok_or(WebError::NotFound)?;
-    Ok(Json((&event).into()))
+    let at = state.store.events_written(&[&slug]).await?.ok_or(WebError::NotFound)?;
+    Ok(Modified { at, answer: Json((&event).into()) })
 }
 
 /// List the ISO 3166-1 countries with their UN M49 regions.

@@ -9,6 +9,7 @@ use axum::{
 };
 use gfce_core::{
     exchange::json, reference, ActorKind, Contribution, CountryCode, Lang, Page, PageRequest, ResourceType, Slug,
+    Timestamp,
 };
 use gfce_store::{ActorFilter, ProjectFilter, ProjectOrder, ResourceFilter};
 
@@ -17,6 +18,7 @@ use super::dto::{
     ProjectList, ProjectSample, ResourceItem, ResourceList, ResourceSample,
 };
 use crate::http::{
+    conditional::Modified,
     params::{first_error, Params, SlugParam},
     queries::{ProjectQuery, ResourceQuery},
     AppState, Problem, WebError,
@@ -32,6 +34,20 @@ async fn names_of(state: &AppState, mut slugs: Vec<&Slug>) -> Result<Names, WebE
     slugs.sort_unstable();
     slugs.dedup();
     Ok(state.store.actors_by_slugs(&slugs).await?)
+}
+
+/// When an answer about one record last changed: the latest of the record's own last write and
+/// those of the actors and projects it shows. Asked after those were read, so that it is never
+/// older than what the answer shows. A project that stops overlapping is no longer named, so only
+/// the answer's `ETag` notices that.
+async fn last_change(
+    state: &AppState,
+    own: Timestamp,
+    actors: &[&Slug],
+    projects: &[&Slug],
+) -> Result<Timestamp, WebError> {
+    let others = [state.store.actors_written(actors).await?, state.store.projects_written(projects).await?];
+    Ok(others.into_iter().flatten().fold(own, Timestamp::max))
 }
 
 /// List projects.
@@ -62,16 +78,20 @@ pub async fn list_projects(
 pub async fn get_project(
     State(state): State<AppState>,
     SlugParam(slug): SlugParam,
-) -> Result<Json<ProjectDetail>, WebError> {
+) -> Result<Modified<Json<ProjectDetail>>, WebError> {
     let dated = state.store.project(&slug).await?.ok_or(WebError::NotFound)?;
     let project = &dated.record;
-    let names = names_of(&state, actors_in(std::iter::once(project.participants.as_slice()))).await?;
-    let possibly_overlapping = state.overlaps(project).await?.iter().map(|(p, o)| OverlapItem::new(p, o)).collect();
-    Ok(Json(ProjectDetail {
+    let actors = actors_in(std::iter::once(project.participants.as_slice()));
+    let names = names_of(&state, actors.clone()).await?;
+    let overlaps = state.overlaps(project).await?;
+    let overlapping: Vec<&Slug> = overlaps.iter().map(|(p, _)| &p.slug).collect();
+    let at = last_change(&state, dated.updated_at, &actors, &overlapping).await?;
+    let answer = Json(ProjectDetail {
         project: ProjectItem::new(project, &names),
         updated_at: dated.updated_at,
-        possibly_overlapping,
-    }))
+        possibly_overlapping: overlaps.iter().map(|(p, o)| OverlapItem::new(p, o)).collect(),
+    });
+    Ok(Modified { at, answer })
 }
 
 async fn list_resources(
@@ -91,11 +111,13 @@ async fn get_resource(
     state: AppState,
     slug: Slug,
     resource_type: ResourceType,
-) -> Result<Json<ResourceItem>, WebError> {
+) -> Result<Modified<Json<ResourceItem>>, WebError> {
     let dated = state.store.resource(&slug).await?.filter(|r| r.record.resource_type == resource_type);
-    let resource = dated.ok_or(WebError::NotFound)?.record;
-    let names = names_of(&state, actors_in(std::iter::once(resource.contributors.as_slice()))).await?;
-    Ok(Json(ResourceItem::new(&resource, &names)))
+    let dated = dated.ok_or(WebError::NotFound)?;
+    let actors = actors_in(std::iter::once(dated.record.contributors.as_slice()));
+    let names = names_of(&state, actors.clone()).await?;
+    let at = last_change(&state, dated.updated_at, &actors, &[]).await?;
+    Ok(Modified { at, answer: Json(ResourceItem::new(&dated.record, &names)) })
 }
 
 /// The list and item handlers of one resource type, each documented at its own path.
@@ -129,7 +151,7 @@ macro_rules! resource_handlers {
         pub async fn $get(
             State(state): State<AppState>,
             SlugParam(slug): SlugParam,
-        ) -> Result<Json<ResourceItem>, WebError> {
+        ) -> Result<Modified<Json<ResourceItem>>, WebError> {
             get_resource(state, slug, $kind).await
         }
     };

@@ -14,10 +14,11 @@ pub mod search;
 use axum::{routing::get, Json, Router};
 use utoipa::{
     openapi::{
+        header::{Header, HeaderBuilder},
         path::Operation,
         response::ResponseBuilder,
         security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
-        Content, Ref,
+        Content, Object, Ref, RefOr, Type,
     },
     Modify, OpenApi,
 };
@@ -72,10 +73,46 @@ impl Modify for BearerScheme {
 
 /// The answers of the layers every API request passes before its handler, added to each operation
 /// here since no handler gives them: a bad token is refused on every route (401), and every write
-/// and every search is under a per-address rate limit (429).
+/// and every search is under a per-address rate limit (429). Open reads are tagged (`ETag`) and
+/// answered 304 to a client whose copy is current (`http::conditional`); the items whose handlers
+/// say when they changed (the paths ending in `/{slug}`) also carry `Last-Modified`.
 struct Layers;
 
 impl Layers {
+    fn header(description: &str) -> Header {
+        HeaderBuilder::new().schema(Object::with_type(Type::String)).description(Some(description)).build()
+    }
+
+    fn etag() -> Header {
+        Self::header(
+            "A weak entity tag of the answer, the same whatever its encoding: send it back as \
+             `If-None-Match` to be answered 304 while it is current. Not sent to a request with a token, \
+             whose answers are not stored.",
+        )
+    }
+
+    fn last_modified() -> Header {
+        Self::header(
+            "When the record, or a record the answer shows, last changed (an HTTP date): send it back as \
+             `If-Modified-Since` to be answered 304 while it is current.",
+        )
+    }
+
+    /// Tags on an open read's answers, and the 304 that answers a current copy.
+    fn conditional(operation: &mut Operation, dated: bool) {
+        let mut not_modified = ResponseBuilder::new()
+            .description("Not Modified: the copy named by `If-None-Match` or `If-Modified-Since` is current")
+            .header("ETag", Self::etag());
+        if let Some(RefOr::T(ok)) = operation.responses.responses.get_mut("200") {
+            ok.headers.insert("ETag".to_owned(), Self::etag());
+            if dated {
+                ok.headers.insert("Last-Modified".to_owned(), Self::last_modified());
+                not_modified = not_modified.header("Last-Modified", Self::last_modified());
+            }
+        }
+        operation.responses.responses.entry("304".to_owned()).or_insert_with(|| not_modified.build().into());
+    }
+
     fn problem(description: &str) -> utoipa::openapi::Response {
         ResponseBuilder::new()
             .description(description)
@@ -91,6 +128,9 @@ impl Layers {
 impl Modify for Layers {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         for (path, item) in openapi.paths.paths.iter_mut() {
+            if let Some(read) = item.get.as_mut().filter(|op| op.security.is_none()) {
+                Self::conditional(read, path.ends_with("/{slug}"));
+            }
             let reads = [&mut item.get, &mut item.head, &mut item.options, &mut item.trace];
             let writes = [&mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
             for (limited, operation) in reads

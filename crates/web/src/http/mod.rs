@@ -1,8 +1,11 @@
 //! HTTP plumbing every other part uses and which knows neither pages nor the API: the shared
 //! state, the one error type and how each error answers, query parameters, translations,
-//! security headers, rate limits, the operations endpoints and the embedded assets.
+//! security headers, compression and conditional requests, rate limits, the operations endpoints
+//! and the embedded assets.
 
 pub mod assets;
+pub mod compress;
+pub mod conditional;
 pub mod error;
 pub mod i18n;
 pub mod ops;

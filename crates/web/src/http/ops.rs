@@ -92,7 +92,9 @@ fn method_label(method: &Method) -> &'static str {
 pub async fn track(request: Request, next: Next) -> Response {
     let route =
         request.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
-    let method = method_label(request.method());
+    // A HEAD is answered as a GET by the layers outside, which say so.
+    let asked_with_head = request.extensions().get::<super::conditional::AskedWithHead>().is_some();
+    let method = if asked_with_head { "HEAD" } else { method_label(request.method()) };
     let started = Instant::now();
     let response = next.run(request).await;
     let status = response.status().as_u16().to_string();

@@ -1,6 +1,6 @@
-//! What wraps every response: a request id and its log span, the security headers, HSTS under
-//! https, answers that depend on who asks kept out of caches, the body-size limit and the
-//! request timeout.
+//! What wraps every response: a request id and its log span, compression, entity tags and
+//! `304 Not Modified`, the security headers, HSTS under https, answers that depend on who asks
+//! kept out of caches, the body-size limit and the request timeout.
 
 use axum::{
     extract::Request as AxumRequest,
@@ -18,7 +18,7 @@ use tower_http::{
     trace::TraceLayer,
 };
 
-use super::Limits;
+use super::{compress, conditional, Limits};
 
 /// No inline script or style, nothing from elsewhere, no framing.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
@@ -106,6 +106,12 @@ fn loggable_uri(uri: &axum::http::Uri) -> String {
 
 /// `app` with the layers every request passes through. `https` says whether the site is reached
 /// over https: only then may it ask for https (as only then do cookies carry `Secure`).
+///
+/// From the outside in: the request id and the log span see every request as it came and every
+/// answer as it leaves; compression encodes what the entity tags were computed on (so a tag names
+/// the content, whatever its encoding); the tags are given after the headers below, since whether
+/// an answer may be kept (`no-store`) is decided there. Error pages are made within the router,
+/// so they are compressed like any other answer, and the metrics there count every request.
 pub fn wrap<S: Clone + Send + Sync + 'static>(app: Router<S>, https: bool, limits: &Limits) -> Router<S> {
     let x_request_id = HeaderName::from_static("x-request-id");
     let hsts = https.then(|| {
@@ -150,6 +156,8 @@ pub fn wrap<S: Clone + Send + Sync + 'static>(app: Router<S>, https: bool, limit
                 tracing::info_span!("request", method = %request.method(), %uri, request_id)
             }))
             .layer(PropagateRequestIdLayer::new(x_request_id))
+            .layer(compress::layer())
+            .layer(middleware::from_fn(conditional::answer))
             .layer(headers)
             .layer(RequestBodyLimitLayer::new(limits.body_bytes))
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout)),

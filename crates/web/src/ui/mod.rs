@@ -23,8 +23,8 @@ use fluent_bundle::FluentValue;
 use gfce_core::{allowed, Action, Lang, LanguageTag, LocalizedText};
 
 use crate::{
-    access::{own_actor, Viewer},
-    http::{assets, AppState, I18n, WebError},
+    access::{csrf, own_actor, Viewer},
+    http::{assets, compress, AppState, I18n, WebError},
 };
 use widgets::{field_messages, FieldMessage};
 
@@ -61,7 +61,7 @@ impl FromRequestParts<AppState> for PageCtx {
                 email: session.user.email.to_string(),
                 contributes: allowed(&who, &Action::SubmitContent { on_behalf_of: own_actor(&who) }),
                 reviews: allowed(&who, &Action::Review),
-                csrf_token: session.csrf_token.clone(),
+                csrf_token: csrf::mask(&session.csrf_token),
             }
         });
         Ok(ctx)
@@ -236,9 +236,13 @@ pub fn with_cookie(mut response: Response, cookie: Option<HeaderValue>) -> Respo
     response
 }
 
-/// Pages that show a secret or recovery codes must not be kept by the browser or a proxy.
-pub fn no_store(mut response: Response) -> Response {
+/// An answer that shows a secret (a second factor's, recovery codes, a new API token, the mail
+/// outbox's links): not to be kept by the browser or a proxy, nor compressed, since a secret shown
+/// again and again in compressed answers that reflect the request (every page's query string, in
+/// its language link) can be guessed from their sizes (BREACH).
+pub fn showing_secret(mut response: Response) -> Response {
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.extensions_mut().insert(compress::Uncompressed);
     response
 }
 

@@ -37,7 +37,7 @@ use crate::{
     },
     http::{AppState, Reason, WebError},
     ui::{
-        no_store, render,
+        render, showing_secret,
         widgets::{field_messages, FieldMessage},
         with_cookie, PageCtx,
     },
@@ -151,7 +151,7 @@ async fn settings_page(
         turned_off: outcome.turned_off,
         ctx,
     })?;
-    Ok(no_store((status, page).into_response()))
+    Ok(showing_secret((status, page).into_response()))
 }
 
 /// The page of a refusal: what was wrong with which field.
@@ -188,7 +188,7 @@ pub async fn qr_code(State(state): State<AppState>, me: Holder) -> Result<Respon
     };
     let svg = qr_svg(&pending.secret.otpauth_uri(ISSUER, me.user().email.as_str()));
     let response = ([(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"))], svg).into_response();
-    Ok(no_store(response))
+    Ok(showing_secret(response))
 }
 
 #[derive(Deserialize)]

@@ -21,7 +21,7 @@ use crate::{
         AppState, Reason, WebError,
     },
     ui::{
-        no_store, render,
+        render, showing_secret,
         widgets::{labelled_messages, FieldMessage, Opt},
         PageCtx,
     },
@@ -145,7 +145,7 @@ async fn tokens_page(
         ctx,
     })?;
     // The page that shows a secret must not be kept by any cache; the others list the tokens.
-    Ok(no_store((status, page).into_response()))
+    Ok(showing_secret((status, page).into_response()))
 }
 
 pub async fn page(ctx: PageCtx, State(state): State<AppState>, me: Holder) -> Result<Response, WebError> {

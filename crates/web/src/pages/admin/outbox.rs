@@ -14,7 +14,7 @@ use gfce_core::AuditAction;
 use crate::{
     access::{can, Allowed},
     http::{AppState, WebError},
-    ui::{render, PageCtx},
+    ui::{render, showing_secret, PageCtx},
 };
 
 /// The messages the page lists, newest first.
@@ -59,5 +59,5 @@ pub async fn page(
         })
         .collect();
     let page = render(&OutboxTemplate { title: ctx.t("outbox-title"), messages, ctx })?;
-    Ok(page.into_response())
+    Ok(showing_secret(page.into_response()))
 }

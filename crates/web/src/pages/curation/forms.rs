@@ -27,7 +27,7 @@ use super::queue::history;
 use crate::{
     access::{
         can,
-        csrf::NoFields,
+        csrf::{self, NoFields},
         drafts::{may_contribute, readable, revisable},
         own_actor, Allowed, CsrfForm, Viewer,
     },
@@ -541,7 +541,7 @@ pub(crate) async fn record_steps(
         edit: allowed(&who, &Action::SubmitContent { on_behalf_of: acting }).then(|| path("edit")),
         history: allowed(&who, &Action::ReadDraft { owner_actor: owner }).then(|| path("history")),
         withdraw: allowed(&who, &Action::Review).then(|| path("withdraw")),
-        csrf_token: session.csrf_token.clone(),
+        csrf_token: csrf::mask(&session.csrf_token),
     };
     Ok((steps.edit.is_some() || steps.history.is_some() || steps.withdraw.is_some()).then_some(steps))
 }
