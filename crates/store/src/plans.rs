@@ -8,7 +8,7 @@ use sqlx::{Executor, Row};
 
 use crate::{
     actors::actor_order,
-    read::{page_tail, records_sql, Order, Stored},
+    read::{page_tail, records_sql, walked_records_sql, Order, Stored},
     sql::Conditions,
     ActorFilter, Backend, ProjectFilter, ProjectOrder, Store,
 };
@@ -52,9 +52,9 @@ fn scans_and_sorts(backend: Backend, table: &str, alias: &str, plan: &[String]) 
 /// order's index.
 fn list<T: Stored>(backend: Backend, mut c: Conditions, order: Order, page: u32) -> Vec<(String, Conditions)> {
     let tail = page_tail(&mut c, order.sql, PageRequest::new(page, 20));
-    let mut queries = vec![records_sql::<T>(&c, "", &tail)];
+    let mut queries = vec![records_sql::<T>(&c, &tail)];
     if let (Backend::Sqlite, Some(index)) = (backend, order.index) {
-        queries.push(records_sql::<T>(&c, &format!("INDEXED BY {index}"), &tail));
+        queries.push(walked_records_sql::<T>(&c, index, &tail));
     }
     queries.into_iter().map(|sql| (sql, c.clone())).collect()
 }

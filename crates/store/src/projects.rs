@@ -46,18 +46,31 @@ impl ProjectFilter {
                 .map(|k| k.regions().map(|r| Value::Text(r.as_string())).collect::<Vec<_>>())
                 .unwrap_or_default();
             let regions = in_list(&mut c, regions);
-            c.push(format!(
-                "(p.id IN (SELECT record_id FROM record_countries WHERE country = {p}) \
-                 OR p.id IN (SELECT record_id FROM record_regions WHERE region IN {regions}))"
-            ));
+            c.push_either(
+                format!(
+                    "(p.id IN (SELECT record_id FROM record_countries WHERE country = {p}) \
+                     OR p.id IN (SELECT record_id FROM record_regions WHERE region IN {regions}))"
+                ),
+                format!(
+                    "(EXISTS (SELECT 1 FROM record_countries WHERE record_id = p.id AND country = {p}) \
+                     OR EXISTS (SELECT 1 FROM record_regions WHERE record_id = p.id AND region IN {regions}))"
+                ),
+            );
         }
         if let Some(region) = self.region {
             let [a, b, d, e] = [(); 4].map(|_| c.bind(Value::Text(region.as_string())));
-            c.push(format!(
-                "(p.id IN (SELECT record_id FROM record_regions WHERE region = {a}) \
-                 OR p.id IN (SELECT rc.record_id FROM record_countries rc JOIN countries k ON k.code = rc.country \
-                 WHERE k.region = {b} OR k.sub_region = {d} OR k.intermediate_region = {e}))"
-            ));
+            c.push_either(
+                format!(
+                    "(p.id IN (SELECT record_id FROM record_regions WHERE region = {a}) \
+                     OR p.id IN (SELECT rc.record_id FROM record_countries rc JOIN countries k ON k.code = rc.country \
+                     WHERE k.region = {b} OR k.sub_region = {d} OR k.intermediate_region = {e}))"
+                ),
+                format!(
+                    "(EXISTS (SELECT 1 FROM record_regions WHERE record_id = p.id AND region = {a}) \
+                     OR EXISTS (SELECT 1 FROM record_countries rc JOIN countries k ON k.code = rc.country \
+                     WHERE rc.record_id = p.id AND (k.region = {b} OR k.sub_region = {d} OR k.intermediate_region = {e})))"
+                ),
+            );
         }
         c.with_theme("p", self.theme.as_ref());
         c.with_contributor("p", self.actor.as_ref());

@@ -54,18 +54,12 @@ pub(crate) trait Stored: Sized {
 impl Store {
     /// The records whose rows meet `c`, with `tail` (an order, a limit) after the conditions.
     pub(crate) async fn records<T: Stored>(&self, c: &Conditions, tail: &str) -> Result<Vec<Dated<T>>, StoreError> {
-        self.records_from::<T>(c, "", tail).await
+        self.records_by_sql(&records_sql::<T>(c, tail), c).await
     }
 
-    /// [`Store::records`] with `from` (an index to read the table through) after the table.
-    async fn records_from<T: Stored>(
-        &self,
-        c: &Conditions,
-        from: &str,
-        tail: &str,
-    ) -> Result<Vec<Dated<T>>, StoreError> {
-        let sql = records_sql::<T>(c, from, tail);
-        let rows = sqlx::query_with(&sql, c.arguments()).fetch_all(&self.pool).await?;
+    /// The records `sql` selects (the columns of [`Stored::COLUMNS`]), with the values of `c`.
+    async fn records_by_sql<T: Stored>(&self, sql: &str, c: &Conditions) -> Result<Vec<Dated<T>>, StoreError> {
+        let rows = sqlx::query_with(sql, c.arguments()).fetch_all(&self.pool).await?;
         let ids: Vec<String> = rows.iter().map(|r| r.try_get::<String, _>("id")).collect::<Result<_, _>>()?;
         let mut children = children::load(&self.pool, T::TABLE.entity, &ids).await?;
         rows.iter()
@@ -87,25 +81,24 @@ impl Store {
     ) -> Result<Page<T>, StoreError> {
         let count_sql = format!("SELECT COUNT(*) AS n FROM {} {} {}", T::TABLE.name, T::ALIAS, c.where_clause());
         let total = self.count(&count_sql, &c).await?;
-        let from = match order.index {
+        let walk = match order.index {
             Some(index) if self.backend == Backend::Sqlite && c.is_filtered() && total > 0 => {
                 let all =
                     self.count(&format!("SELECT COUNT(*) AS n FROM {}", T::TABLE.name), &Conditions::default()).await?;
                 // Walking the order's index meets (offset + limit) matches after about that many
-                // times all / total rows; gathering the matches to sort them reads each of the
-                // total rows whole, several times dearer. SQLite, counting on neither, always
-                // gathers; PostgreSQL weighs both from its statistics.
+                // times all / total rows, each tested by a lookup; gathering the matches to sort
+                // them reads each of the total rows whole, several times dearer. SQLite, counting
+                // on neither, always gathers; PostgreSQL weighs both from its statistics.
                 let wanted = page.offset() + u64::from(page.per_page());
-                if total * total * WALK_COST_RATIO >= wanted * all {
-                    format!("INDEXED BY {index}")
-                } else {
-                    String::new()
-                }
+                (total * total * WALK_COST_RATIO >= wanted * all).then_some(index)
             }
-            _ => String::new(),
+            _ => None,
         };
         let tail = page_tail(&mut c, order.sql, page);
-        let items = self.records_from(&c, &from, &tail).await?;
+        let items = match walk {
+            Some(index) => self.records_by_sql(&walked_records_sql::<T>(&c, index, &tail), &c).await?,
+            None => self.records(&c, &tail).await?,
+        };
         Ok(Page { items: items.into_iter().map(|d| d.record).collect(), total, request: page })
     }
 
@@ -176,10 +169,15 @@ pub(crate) struct Order {
 /// an index to test it.
 const WALK_COST_RATIO: u64 = 8;
 
-/// The query for the records of type `T` whose rows meet `c`, read through `from` (an index
-/// hint, or nothing), with `tail` after the conditions.
-pub(crate) fn records_sql<T: Stored>(c: &Conditions, from: &str, tail: &str) -> String {
-    format!("SELECT {} FROM {} {} {from} {} {tail}", T::COLUMNS, T::TABLE.name, T::ALIAS, c.where_clause())
+/// The query for the records of type `T` whose rows meet `c`, with `tail` after the conditions.
+pub(crate) fn records_sql<T: Stored>(c: &Conditions, tail: &str) -> String {
+    format!("SELECT {} FROM {} {} {} {tail}", T::COLUMNS, T::TABLE.name, T::ALIAS, c.where_clause())
+}
+
+/// The same, walking `index` (SQLite) and testing each row it meets.
+pub(crate) fn walked_records_sql<T: Stored>(c: &Conditions, index: &str, tail: &str) -> String {
+    let (columns, table, alias, conditions) = (T::COLUMNS, T::TABLE.name, T::ALIAS, c.row_where_clause());
+    format!("SELECT {columns} FROM {table} {alias} INDEXED BY {index} {conditions} {tail}")
 }
 
 /// The order and the bounds of one page of a list.
@@ -203,15 +201,23 @@ impl Conditions {
     fn with_child(&mut self, record: &str, table: &str, column: &str, value: Option<&str>) {
         if let Some(value) = value {
             let p = self.bind(value.into());
-            self.push(format!("{record}.id IN (SELECT record_id FROM {table} WHERE {column} = {p})"));
+            self.push_member(record, table, &format!("{column} = {p}"));
         }
+    }
+
+    /// The record has a row in the child `table` (keyed by `record_id`) that meets `condition`.
+    fn push_member(&mut self, record: &str, table: &str, condition: &str) {
+        self.push_either(
+            format!("{record}.id IN (SELECT record_id FROM {table} WHERE {condition})"),
+            format!("EXISTS (SELECT 1 FROM {table} WHERE record_id = {record}.id AND {condition})"),
+        );
     }
 
     /// Available in one of `languages`.
     pub(crate) fn with_languages(&mut self, record: &str, languages: &[LanguageCode]) {
         if !languages.is_empty() {
             let list = in_list(self, languages.iter().map(|l| Value::from(l.as_str())));
-            self.push(format!("{record}.id IN (SELECT record_id FROM record_languages WHERE language IN {list})"));
+            self.push_member(record, "record_languages", &format!("language IN {list}"));
         }
     }
 
@@ -219,10 +225,7 @@ impl Conditions {
     pub(crate) fn with_contributor(&mut self, record: &str, actor: Option<&Slug>) {
         if let Some(actor) = actor {
             let p = self.bind(actor.as_str().into());
-            self.push(format!(
-                "{record}.id IN (SELECT c.record_id FROM contributions c JOIN actors a ON a.id = c.actor_id \
-                 WHERE a.slug = {p})"
-            ));
+            self.push_member(record, "contributions", &format!("actor_id IN (SELECT id FROM actors WHERE slug = {p})"));
         }
     }
 

@@ -51,6 +51,10 @@ impl From<Option<i64>> for Value {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Conditions {
     clauses: Vec<String>,
+    /// The same conditions for a query that walks an index in order and tests each row: a
+    /// membership is then a lookup per row (`EXISTS` on the child's primary key) rather than the
+    /// set of every member gathered first.
+    row_clauses: Vec<String>,
     values: Vec<Value>,
 }
 
@@ -63,7 +67,15 @@ impl Conditions {
 
     /// Adds a clause written with placeholders returned by [`Conditions::bind`].
     pub(crate) fn push(&mut self, clause: String) {
+        self.row_clauses.push(clause.clone());
         self.clauses.push(clause);
+    }
+
+    /// Adds a clause written two ways: `gather`, which finds the matching rows through an index
+    /// of the condition, and `per_row`, which tests one row cheaply (see `row_clauses`).
+    pub(crate) fn push_either(&mut self, gather: String, per_row: String) {
+        self.clauses.push(gather);
+        self.row_clauses.push(per_row);
     }
 
     /// Adds `column = value`, or nothing without a value.
@@ -81,11 +93,12 @@ impl Conditions {
 
     /// `WHERE a AND b …`, or nothing.
     pub(crate) fn where_clause(&self) -> String {
-        if self.clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", self.clauses.join(" AND "))
-        }
+        where_of(&self.clauses)
+    }
+
+    /// The `WHERE` clause for a query that walks an index and tests each row.
+    pub(crate) fn row_where_clause(&self) -> String {
+        where_of(&self.row_clauses)
     }
 
     /// The bound values written out, which with the statement's text tells one query from
@@ -107,6 +120,14 @@ impl Conditions {
             added.expect("binding a text or integer");
         }
         args
+    }
+}
+
+fn where_of(clauses: &[String]) -> String {
+    if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
     }
 }
 

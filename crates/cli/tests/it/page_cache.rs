@@ -10,7 +10,7 @@ use crate::{
     on_both_databases,
 };
 
-on_both_databases!(unlimited: a_kept_answer_goes_with_the_next_write, signed_in_readers_get_their_own_pages);
+on_both_databases!(unlimited: a_kept_answer_goes_with_the_next_write, signed_in_readers_get_their_own_pages, kept_counts_follow_writes);
 
 async fn publish(app: &TestApp, token: &str, slug: &str) {
     let created = app.client.post(format!("{}/api/v1/projects", app.base)).bearer_auth(token).json(&project(slug));
@@ -58,4 +58,21 @@ async fn signed_in_readers_get_their_own_pages(app: TestApp) {
     let mut visit = signed_in(&app, "reader@example.org").await;
     let page = visit.get("/en/projects").await.text().await.unwrap();
     assert!(page.contains("reader@example.org"), "the signed-in reader's header, not the anonymous answer");
+}
+
+/// The totals of lists are kept too, below the answers: read with a token, which is never served a
+/// kept answer, a filtered list's total follows each write.
+async fn kept_counts_follow_writes(app: TestApp) {
+    let token = admin_token(&app).await;
+    let total = |path: &'static str| {
+        let request = app.client.get(format!("{}{path}", app.base)).bearer_auth(&token);
+        async move { request.send().await.unwrap().json::<serde_json::Value>().await.unwrap()["total"].as_u64() }
+    };
+    assert_eq!(total("/api/v1/projects?country=VN").await, Some(0));
+    assert_eq!(total("/api/v1/projects?country=VN").await, Some(0), "counted once, then kept");
+    publish(&app, &token, "counted-one").await;
+    assert_eq!(total("/api/v1/projects?country=VN").await, Some(1));
+    publish(&app, &token, "counted-two").await;
+    assert_eq!(total("/api/v1/projects?country=VN").await, Some(2));
+    assert_eq!(total("/api/v1/projects?country=TH").await, Some(0));
 }
